@@ -1,0 +1,54 @@
+package dev.sim2pi.models.task;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ObservationBuilderTest {
+
+    /** Features are the reading doubled, so each frame is recognisable in the output. */
+    private static final RobotTask TASK = new RobotTask() {
+        public String id() { return "test-task"; }
+        public int version() { return 1; }
+        public String description() { return "two readings, one action"; }
+        public Layout state() { return sensors(); }
+        public Layout sensors() { return Layout.of(Channel.unbounded("a", "m"), Channel.unbounded("b", "m")); }
+        public Layout actions() { return Layout.of(Channel.symmetric("u", "V", 1)); }
+        public ObservationSpec observationSpec() { return new ObservationSpec(sensors(), 3, true); }
+        public double controlPeriodSeconds() { return 0.01; }
+        public int maxEpisodeSteps() { return 10; }
+        public void features(double[] s, int so, float[] out, int oo) {
+            out[oo] = (float) (2 * s[so]);
+            out[oo + 1] = (float) (2 * s[so + 1]);
+        }
+        public double reward(double[] b, int bo, double[] a, int ao, double[] n, int no) { return 0; }
+        public boolean terminated(double[] s, int so) { return false; }
+    };
+
+    @Test
+    void stacksNewestReadingFirstThenLastAction() {
+        ObservationBuilder builder = new ObservationBuilder(TASK, 2);
+        float[] obs = new float[builder.observationSize()];
+        assertEquals(7, obs.length);
+
+        builder.reset(1, new double[] {1, 2}, 0);
+        builder.write(1, obs, 0);
+        assertArrayEquals(new float[] {2, 4, 2, 4, 2, 4, 0}, obs);
+
+        builder.push(1, new double[] {0, 3, 4}, 1, new double[] {0.5}, 0);
+        builder.push(1, new double[] {5, 6}, 0, new double[] {-0.25}, 0);
+        builder.write(1, obs, 0);
+        assertArrayEquals(new float[] {10, 12, 6, 8, 2, 4, -0.25f}, obs);
+
+        builder.push(1, new double[] {7, 8}, 0, new double[] {1}, 0);
+        builder.write(1, obs, 0);
+        assertArrayEquals(new float[] {14, 16, 10, 12, 6, 8, 1}, obs);
+    }
+
+    @Test
+    void observationLayoutNamesHistoryAndLastAction() {
+        assertEquals(java.util.List.of("a", "b", "a_t1", "b_t1", "a_t2", "b_t2", "last_u"),
+                TASK.observationLayout().names());
+    }
+}
