@@ -4,6 +4,8 @@ import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.sim2pi.models.bundle.onnx.ActorGraphReader;
+import dev.sim2pi.models.bundle.onnx.ActorGraphWriter;
+import dev.sim2pi.models.bundle.onnx.ActorOp;
 import dev.sim2pi.models.bundle.onnx.OnnxModelCheck;
 import dev.sim2pi.models.bundle.onnx.Tensors;
 import dev.sim2pi.models.task.Channel;
@@ -120,8 +122,9 @@ public final class BundleLoader {
         }
         List<String> problems = OnnxModelCheck.problems(model, manifest.observation().size(), manifest.action().size());
         if (!problems.isEmpty()) {
-            throw new BundleException(bundle, PolicyBundle.ONNX_FILE, "is not a valid actor graph: "
-                    + String.join("; ", problems));
+            throw new BundleException(bundle, PolicyBundle.ONNX_FILE, "is not a valid actor graph ("
+                    + String.join("; ", problems) + "); expected an ONNX IR " + ActorGraphWriter.IR_VERSION
+                    + ", opset " + ActorOp.OPSET + " graph from obs to action");
         }
         for (OnnxMl.TensorProto t : model.getGraph().getInitializerList()) {
             float[] values = Tensors.floats(t);

@@ -47,7 +47,7 @@ final class ManifestSignature {
      * @param allowUnsigned whether a manifest without signature is acceptable
      */
     static void verify(String bundle, JsonNode root, Collection<PublicKey> trusted, boolean allowUnsigned) {
-        String where = ManifestJson.FILE + " field '" + FIELD + "'";
+        String where = field("");
         JsonNode sig = root.get(FIELD);
         if (sig == null || sig.isNull()) {
             if (!allowUnsigned) {
@@ -58,7 +58,7 @@ final class ManifestSignature {
         }
         String algorithm = sig.path("algorithm").asText("");
         if (!algorithm.equals(Ed25519Keys.ALGORITHM)) {
-            throw new BundleException(bundle, where + ".algorithm", "is '" + algorithm + "'; expected 'Ed25519'");
+            throw new BundleException(bundle, field(".algorithm"), "is '" + algorithm + "'; expected 'Ed25519'");
         }
         PublicKey signer;
         byte[] value;
@@ -70,7 +70,7 @@ final class ManifestSignature {
         }
         boolean isTrusted = trusted.stream().anyMatch(k -> Arrays.equals(k.getEncoded(), signer.getEncoded()));
         if (!isTrusted) {
-            throw new BundleException(bundle, where + ".publicKey", "key " + Ed25519Keys.fingerprint(signer)
+            throw new BundleException(bundle, field(".publicKey"), "key " + Ed25519Keys.fingerprint(signer)
                     + " is not trusted; expected one of " + trusted.stream().map(Ed25519Keys::fingerprint).toList());
         }
         boolean ok;
@@ -83,9 +83,13 @@ final class ManifestSignature {
             ok = false;
         }
         if (!ok) {
-            throw new BundleException(bundle, where + ".value", "does not verify with key " + Ed25519Keys.fingerprint(signer)
+            throw new BundleException(bundle, field(".value"), "does not verify with key " + Ed25519Keys.fingerprint(signer)
                     + "; expected a signature over this manifest's canonical bytes (the manifest or model was altered)");
         }
+    }
+
+    private static String field(String sub) {
+        return ManifestJson.FILE + " field '" + FIELD + sub + "'";
     }
 
     private static JsonNode unsigned(JsonNode root) {

@@ -33,6 +33,13 @@ final class TestTasks {
                     Channel.symmetric("theta_dot", "rad/s", 8), Channel.symmetric("theta_ddot", "rad/s^2", 50)),
             Layout.of(Channel.symmetric("torque", "N*m", 2)), 1, false, 0.05);
 
+    /** {@link #PENDULUM} at task version 2. */
+    static final RobotTask PENDULUM_V2 = new Simple("test-pendulum", 2, PENDULUM.sensors(), PENDULUM.actions(), 1, false, 0.05);
+
+    /** {@link #PENDULUM} with a stronger motor: same ids, different action bounds. */
+    static final RobotTask PENDULUM_STRONGER = new Simple("test-pendulum", 1, PENDULUM.sensors(),
+            Layout.of(Channel.symmetric("torque", "N*m", 3)), 1, false, 0.05);
+
     static List<RobotTask> all() {
         return List.of(PENDULUM, BALANCER);
     }
