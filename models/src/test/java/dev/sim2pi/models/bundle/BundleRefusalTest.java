@@ -141,7 +141,7 @@ class BundleRefusalTest {
         OnnxMl.ModelProto m = model(unsigned);
         OnnxMl.GraphProto.Builder g = m.getGraph().toBuilder();
         for (int i = 0; i < g.getInitializerCount(); i++) {
-            if (g.getInitializer(i).getName().startsWith("obs_std")) {
+            if (g.getInitializer(i).getName().startsWith("obs_inv_std")) {
                 float[] w = dev.sim2pi.models.bundle.onnx.Tensors.floats(g.getInitializer(i));
                 w[0] = Float.POSITIVE_INFINITY;
                 OnnxMl.TensorProto.Builder t = g.getInitializer(i).toBuilder().clearRawData().clearFloatData();
@@ -152,7 +152,7 @@ class BundleRefusalTest {
             }
         }
         replaceOnnx(unsigned, m.toBuilder().setGraph(g).build().toByteArray());
-        refused(lenient(), unsigned, "initializer 'obs_std", "Infinity at index 0", "finite weights");
+        refused(lenient(), unsigned, "initializer 'obs_inv_std", "Infinity at index 0", "finite weights");
     }
 
     @Test

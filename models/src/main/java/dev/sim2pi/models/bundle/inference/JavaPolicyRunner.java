@@ -2,6 +2,7 @@ package dev.sim2pi.models.bundle.inference;
 
 import dev.sim2pi.models.bundle.ActorNetwork;
 import dev.sim2pi.models.bundle.DenseLayer;
+import dev.sim2pi.models.bundle.onnx.ActorGraphWriter;
 
 /**
  * The actor's forward pass in plain Java over the same weights the ONNX graph holds: the
@@ -12,8 +13,8 @@ public final class JavaPolicyRunner implements PolicyRunner {
 
     private final int obsSize;
     private final int actSize;
-    private final float[] mean;
-    private final float[] std;
+    private final float[] invStd;
+    private final float[] shift;
     private final float clip;
     private final boolean clips;
     private final float[][] weights;
@@ -29,8 +30,8 @@ public final class JavaPolicyRunner implements PolicyRunner {
     public JavaPolicyRunner(ActorNetwork actor) {
         this.obsSize = actor.observationSize();
         this.actSize = actor.actionSize();
-        this.mean = actor.normalizer().mean();
-        this.std = actor.normalizer().std();
+        this.invStd = ActorGraphWriter.inverseStd(actor.normalizer());
+        this.shift = ActorGraphWriter.shift(actor.normalizer());
         this.clip = actor.normalizer().clip();
         this.clips = actor.normalizer().clips();
         int n = actor.layers().size();
@@ -67,8 +68,8 @@ public final class JavaPolicyRunner implements PolicyRunner {
         float[] x = a;
         float[] y = b;
         for (int i = 0; i < obsSize; i++) {
-            // Divide rather than multiply by a reciprocal: ONNX Div rounds the same way.
-            float z = (obs[obsOffset + i] - mean[i]) / std[i];
+            // The same float operations as the graph's diagonal Gemm: obs * (1/std) + (-mean/std).
+            float z = obs[obsOffset + i] * invStd[i] + shift[i];
             if (clips) {
                 z = Math.max(-clip, Math.min(clip, z));
             }

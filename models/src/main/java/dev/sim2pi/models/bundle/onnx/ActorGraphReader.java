@@ -39,8 +39,8 @@ public final class ActorGraphReader {
     }
 
     private ActorNetwork read() {
-        float[] mean = constant(expect(ActorOp.SUB), 1);
-        float[] std = constant(expect(ActorOp.DIV), 1);
+        float[] invStd = diagonal(expect(ActorOp.GEMM));
+        float[] shift = constant(nodes.get(next - 1), 2);
         float clip = Float.POSITIVE_INFINITY;
         if (peek() == ActorOp.CLIP) {
             OnnxMl.NodeProto node = expect(ActorOp.CLIP);
@@ -52,12 +52,10 @@ public final class ActorGraphReader {
             }
         }
         List<DenseLayer> layers = new ArrayList<>();
-        Activation hidden = null;
-        while (true) {
+        List<ActorOp> activations = new ArrayList<>();
+        // Layers run until the last node, which is the action scaling.
+        while (next < nodes.size() - 1) {
             OnnxMl.NodeProto gemm = expect(ActorOp.GEMM);
-            if (gemm.getAttributeCount() != 0) {
-                throw new IllegalArgumentException("node '" + gemm.getName() + "' sets Gemm attributes; expected the defaults");
-            }
             OnnxMl.TensorProto w = initializer(gemm, 1);
             if (w.getDimsCount() != 2) {
                 throw new IllegalArgumentException("initializer '" + w.getName() + "' has dims " + w.getDimsList()
@@ -65,21 +63,36 @@ public final class ActorGraphReader {
             }
             layers.add(new DenseLayer((int) w.getDims(0), (int) w.getDims(1), Tensors.floats(w), constant(gemm, 2)));
             ActorOp act = peek();
-            if (act == ActorOp.RELU) {
-                hidden = requireSame(hidden, Activation.RELU, expect(ActorOp.RELU));
-                continue;
+            if (act != ActorOp.RELU && act != ActorOp.TANH) {
+                throw new IllegalArgumentException("node " + next + " follows a layer with " + nodes.get(Math.min(next, nodes.size() - 1)).getOpType()
+                        + "; expected Relu or Tanh");
             }
-            expect(ActorOp.TANH);
-            if (peek() == ActorOp.MUL) {
-                break;
-            }
-            hidden = requireSame(hidden, Activation.TANH, nodes.get(next - 1));
+            expect(act);
+            activations.add(act);
         }
-        float[] half = constant(expect(ActorOp.MUL), 1);
-        float[] mid = constant(expect(ActorOp.ADD), 1);
-        if (next != nodes.size() || !value.equals(ActorGraphWriter.OUTPUT)) {
-            throw new IllegalArgumentException("the graph goes on after the action scaling or does not end in '"
-                    + ActorGraphWriter.OUTPUT + "'");
+        if (layers.isEmpty() || activations.get(activations.size() - 1) != ActorOp.TANH) {
+            throw new IllegalArgumentException("the mean head is not followed by Tanh");
+        }
+        Activation hidden = Activation.RELU;
+        for (int k = 0; k < activations.size() - 1; k++) {
+            Activation a = activations.get(k) == ActorOp.RELU ? Activation.RELU : Activation.TANH;
+            if (k > 0 && a != hidden) {
+                throw new IllegalArgumentException("layer " + k + " uses " + a.id() + " after earlier layers used "
+                        + hidden.id() + "; expected one hidden activation");
+            }
+            hidden = a;
+        }
+        OnnxMl.NodeProto scale = expect(ActorOp.GEMM);
+        float[] half = diagonal(scale);
+        float[] mid = constant(scale, 2);
+        if (!value.equals(ActorGraphWriter.OUTPUT)) {
+            throw new IllegalArgumentException("the graph does not end in '" + ActorGraphWriter.OUTPUT + "'");
+        }
+        float[] mean = new float[invStd.length];
+        float[] std = new float[invStd.length];
+        for (int i = 0; i < std.length; i++) {
+            std[i] = 1f / invStd[i];
+            mean[i] = -shift[i] * std[i];
         }
         float[] low = new float[mid.length];
         float[] high = new float[mid.length];
@@ -87,16 +100,29 @@ public final class ActorGraphReader {
             low[i] = mid[i] - half[i];
             high[i] = mid[i] + half[i];
         }
-        return new ActorNetwork(new Normalizer(mean, std, clip), layers,
-                hidden == null ? Activation.RELU : hidden, low, high);
+        return new ActorNetwork(new Normalizer(mean, std, clip), layers, hidden, low, high);
     }
 
-    private static Activation requireSame(Activation seen, Activation now, OnnxMl.NodeProto node) {
-        if (seen != null && seen != now) {
-            throw new IllegalArgumentException("node '" + node.getName() + "' uses " + now.id()
-                    + " after earlier layers used " + seen.id() + "; expected one hidden activation");
+    /** The diagonal of a Gemm's square weight matrix; refuses off-diagonal values. */
+    private float[] diagonal(OnnxMl.NodeProto gemm) {
+        OnnxMl.TensorProto t = initializer(gemm, 1);
+        if (t.getDimsCount() != 2 || t.getDims(0) != t.getDims(1)) {
+            throw new IllegalArgumentException("initializer '" + t.getName() + "' has dims " + t.getDimsList()
+                    + "; expected a square diagonal matrix");
         }
-        return now;
+        int n = (int) t.getDims(0);
+        float[] m = Tensors.floats(t);
+        float[] diag = new float[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j && m[i * n + j] != 0f) {
+                    throw new IllegalArgumentException("initializer '" + t.getName() + "' has " + m[i * n + j] + " at ["
+                            + i + ", " + j + "]; expected a diagonal matrix");
+                }
+            }
+            diag[i] = m[i * n + i];
+        }
+        return diag;
     }
 
     private ActorOp peek() {
@@ -112,6 +138,9 @@ public final class ActorGraphReader {
                 || node.getOutputCount() != 1) {
             throw new IllegalArgumentException("node " + next + " ('" + node.getName() + "', " + node.getOpType()
                     + " of " + node.getInputList() + "); expected " + op.getOpName() + " of '" + value + "'");
+        }
+        if (op == ActorOp.GEMM && node.getAttributeCount() != 0) {
+            throw new IllegalArgumentException("node '" + node.getName() + "' sets Gemm attributes; expected the defaults");
         }
         next++;
         value = node.getOutput(0);

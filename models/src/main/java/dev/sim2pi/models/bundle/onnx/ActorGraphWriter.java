@@ -3,6 +3,7 @@ package dev.sim2pi.models.bundle.onnx;
 import ai.onnx.proto.OnnxMl;
 import dev.sim2pi.models.bundle.ActorNetwork;
 import dev.sim2pi.models.bundle.DenseLayer;
+import dev.sim2pi.models.bundle.Normalizer;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.util.onnx.ONNXContext;
@@ -13,6 +14,15 @@ import org.tribuo.util.onnx.ONNXRef;
  * Writes an {@link ActorNetwork} as a complete ONNX graph: raw observation {@code obs}
  * float32 {@code [batch, n]} in, normalization, the MLP, {@code tanh} and scaling to the
  * command range, command {@code action} float32 {@code [batch, m]} out.
+ *
+ * <pre>
+ * obs -> Gemm(diag(1/std), -mean/std) [-> Clip(-c, c)] -> (Gemm -> Relu|Tanh)* -> Gemm -> Tanh
+ *     -> Gemm(diag(halfRange), mid) -> action
+ * </pre>
+ *
+ * <p>Normalization and scaling are each one Gemm with a diagonal matrix rather than Sub+Div and
+ * Mul+Add: ONNX Runtime spends about a quarter of a microsecond per node at batch 1, and the
+ * two nodes saved are a sixth of the single-observation latency of an 8-64-64-2 actor.
  */
 public final class ActorGraphWriter {
 
@@ -37,10 +47,11 @@ public final class ActorGraphWriter {
         ONNXRef<?> x = ctx.floatInput(INPUT, actor.observationSize());
         ctx.floatOutput(OUTPUT, actor.actionSize());
 
-        x = ctx.operation(ActorOp.SUB, List.of(x, ctx.array("obs_mean", actor.normalizer().mean())), "obs_centered", Map.of());
-        x = ctx.operation(ActorOp.DIV, List.of(x, ctx.array("obs_std", actor.normalizer().std())), "obs_normalized", Map.of());
-        if (actor.normalizer().clips()) {
-            float clip = actor.normalizer().clip();
+        Normalizer norm = actor.normalizer();
+        x = ctx.operation(ActorOp.GEMM, List.of(x, diagonal(ctx, "obs_inv_std", inverseStd(norm)),
+                ctx.array("obs_shift", shift(norm))), "obs_normalized", Map.of());
+        if (norm.clips()) {
+            float clip = norm.clip();
             x = ctx.operation(ActorOp.CLIP, List.of(x, ctx.constant("obs_clip_low", -clip), ctx.constant("obs_clip_high", clip)),
                     "obs_clipped", Map.of());
         }
@@ -58,8 +69,8 @@ public final class ActorGraphWriter {
             };
             x = ctx.operation(act, List.of(x), head ? "action_unit" : "layer" + k + "_" + actor.hidden().id(), Map.of());
         }
-        x = ctx.operation(ActorOp.MUL, List.of(x, ctx.array("action_half_range", actor.actionHalfRange())), "action_scaled", Map.of());
-        ctx.operation(ActorOp.ADD, List.of(x, ctx.array("action_mid", actor.actionMid())), "action_shifted", Map.of());
+        ctx.operation(ActorOp.GEMM, List.of(x, diagonal(ctx, "action_half_range", actor.actionHalfRange()),
+                ctx.array("action_mid", actor.actionMid())), "action_scaled", Map.of());
 
         OnnxMl.GraphProto.Builder graph = ctx.buildGraph().toBuilder();
         // The builder makes every name unique with a suffix; the last node must write the declared output.
@@ -76,6 +87,38 @@ public final class ActorGraphWriter {
         metadata.forEach((k, v) -> model.addMetadataProps(
                 OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return model.build();
+    }
+
+    /** Per-feature {@code 1 / std}, as both runners compute it. */
+    public static float[] inverseStd(Normalizer norm) {
+        float[] std = norm.std();
+        float[] inv = new float[std.length];
+        for (int i = 0; i < inv.length; i++) {
+            inv[i] = 1f / std[i];
+        }
+        return inv;
+    }
+
+    /** Per-feature {@code -mean / std}, so that {@code z = obs * invStd + shift}. */
+    public static float[] shift(Normalizer norm) {
+        float[] mean = norm.mean();
+        float[] inv = inverseStd(norm);
+        float[] shift = new float[mean.length];
+        for (int i = 0; i < shift.length; i++) {
+            shift[i] = -mean[i] * inv[i];
+        }
+        return shift;
+    }
+
+    private static ONNXInitializer diagonal(ONNXContext ctx, String name, float[] diag) {
+        int n = diag.length;
+        return ctx.floatTensor(name, List.of(n, n), fb -> {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    fb.put(i == j ? diag[i] : 0f);
+                }
+            }
+        });
     }
 
     private static String producerVersion() {
