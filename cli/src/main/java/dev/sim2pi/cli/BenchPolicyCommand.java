@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 final class BenchPolicyCommand implements Runnable {
 
     static final class Source {
-        @Option(names = "--bundle", paramLabel = "B", description = "Bundle folder or .s2p archive (unsigned allowed).")
+        @Option(names = "--bundle", paramLabel = "B", description = "Bundle folder or .s2p archive (any signer or none accepted).")
         Path bundle;
 
         @Option(names = "--shape", paramLabel = "NxHx..xM", description = "Random network of these widths, e.g. 8x64x64x2.")
@@ -58,7 +58,7 @@ final class BenchPolicyCommand implements Runnable {
             throw new InputException("--seconds " + seconds + ": expected a positive duration");
         }
         PolicyBundle bundle = source.bundle != null
-                ? BundleLoader.create().allowingUnsigned().load(source.bundle)
+                ? BundleLoader.create().allowingUnsigned().acceptingAnySigner().load(source.bundle)
                 : randomBundle(ShapeTask.parseShape(source.shape));
         System.out.println("policy " + bundle.manifest().taskId() + " " + bundle.actor().layerSizes() + " "
                 + bundle.actor().hidden().id() + ", " + seconds + " s per runner, seed " + seed);

@@ -24,8 +24,8 @@ final class BundlePackCommand implements Runnable {
         if (!archive.getFileName().toString().endsWith(PolicyBundle.ARCHIVE_EXTENSION)) {
             throw new InputException(archive + ": expected a file name ending in " + PolicyBundle.ARCHIVE_EXTENSION);
         }
-        // Signatures are carried as they are; unsigned folders are packed too.
-        BundleLoader.create().allowingUnsigned().load(bundle);
+        // Signatures are carried as they are (checked, not judged); unsigned folders are packed too.
+        BundleLoader.create().allowingUnsigned().acceptingAnySigner().load(bundle);
         try {
             BundleArchive.pack(bundle, archive);
         } catch (IOException e) {

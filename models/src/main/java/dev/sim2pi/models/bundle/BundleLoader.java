@@ -28,40 +28,51 @@ import java.util.Map;
  * checks and holds only finite weights; task and layouts are what the caller expects; and
  * ONNX Runtime on this machine reproduces the golden commands.
  *
- * <p>Immutable: each {@code expecting}/{@code trusting}/{@code allowingUnsigned} returns a new loader.
+ * <p>Immutable: each {@code expecting}/{@code trusting}/{@code allowingUnsigned}/{@code acceptingAnySigner}
+ * returns a new loader.
  */
 public final class BundleLoader {
 
     private final RobotTask expected;
     private final List<PublicKey> trusted;
     private final boolean allowUnsigned;
+    private final boolean anySigner;
 
-    private BundleLoader(RobotTask expected, List<PublicKey> trusted, boolean allowUnsigned) {
+    private BundleLoader(RobotTask expected, List<PublicKey> trusted, boolean allowUnsigned, boolean anySigner) {
         this.expected = expected;
         this.trusted = List.copyOf(trusted);
         this.allowUnsigned = allowUnsigned;
+        this.anySigner = anySigner;
     }
 
     /** A loader that expects no particular task, trusts no key and refuses unsigned bundles. */
     public static BundleLoader create() {
-        return new BundleLoader(null, List.of(), false);
+        return new BundleLoader(null, List.of(), false, false);
     }
 
     /** Refuse bundles for another task id or version, or another observation or action layout. */
     public BundleLoader expecting(RobotTask task) {
-        return new BundleLoader(task, trusted, allowUnsigned);
+        return new BundleLoader(task, trusted, allowUnsigned, anySigner);
     }
 
     /** Accept signatures by these keys (in addition to those already trusted). */
     public BundleLoader trusting(PublicKey... keys) {
         List<PublicKey> all = new ArrayList<>(trusted);
         all.addAll(List.of(keys));
-        return new BundleLoader(expected, all, allowUnsigned);
+        return new BundleLoader(expected, all, allowUnsigned, anySigner);
     }
 
     /** Accept bundles without a signature (a signature present must still verify). */
     public BundleLoader allowingUnsigned() {
-        return new BundleLoader(expected, trusted, true);
+        return new BundleLoader(expected, trusted, true, anySigner);
+    }
+
+    /**
+     * Accept a signature by any key as long as it verifies: for tools that inspect or repack
+     * bundles, never for a robot deciding what to run.
+     */
+    public BundleLoader acceptingAnySigner() {
+        return new BundleLoader(expected, trusted, allowUnsigned, true);
     }
 
     /** Loads a bundle folder, or an archive when {@code path} is a file. */
@@ -98,7 +109,7 @@ public final class BundleLoader {
                     + firstLine(e.getMessage()) + "); expected the manifest object", e);
         }
         PolicyManifest manifest = ManifestJson.read(bundle, root);
-        ManifestSignature.verify(bundle, root, trusted, allowUnsigned);
+        ManifestSignature.verify(bundle, root, trusted, allowUnsigned, anySigner);
         String sha = Sha256.hex(onnx);
         if (!sha.equals(manifest.onnxSha256())) {
             throw new BundleException(bundle, PolicyBundle.ONNX_FILE, "has SHA-256 " + sha

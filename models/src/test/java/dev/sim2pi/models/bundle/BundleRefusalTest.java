@@ -229,6 +229,14 @@ class BundleRefusalTest {
     }
 
     @Test
+    void anySignerModeAcceptsAValidSignatureByAnyKeyButNotATamperedOne() throws Exception {
+        BundleLoader tools = BundleLoader.create().acceptingAnySigner();
+        assertTrue(tools.load(signed).manifest().signed());
+        editManifest(signed, root -> root.put("controlRateHz", 50.0));
+        refused(tools, signed, "signature.value", "does not verify");
+    }
+
+    @Test
     void unsignedBundleIsRefusedUnlessAllowed() {
         refused(BundleLoader.create().trusting(KEYS.getPublic()), unsigned, "signature", "is missing",
                 "did not allow unsigned");
