@@ -33,12 +33,7 @@ public final class Ads1115 implements BatteryMonitor {
     public Ads1115(I2C i2c, int bus, int address, int input, double fullScaleVolts, int dataRateSps, double dividerRatio) {
         this.i2c = i2c;
         this.where = String.format("ADS1115 bus %d 0x%02x AIN%d", bus, address, input);
-        if (input < 0 || input > 3) {
-            throw new IllegalArgumentException("ADS1115 input " + input + ": expected 0..3");
-        }
-        if (!(dividerRatio >= 1)) {
-            throw new IllegalArgumentException("ADS1115 divider ratio " + dividerRatio + ": expected >= 1");
-        }
+        checkSettings(input, fullScaleVolts, dataRateSps, dividerRatio);
         int pga = indexOf(FULL_SCALE_VOLTS, fullScaleVolts, "full scale (V)");
         int dr = indexOf(DATA_RATES_SPS, dataRateSps, "data rate (SPS)");
         this.voltsPerLsb = FULL_SCALE_VOLTS[pga] / 32768.0;
@@ -51,6 +46,22 @@ public final class Ads1115 implements BatteryMonitor {
         } catch (RuntimeException e) {
             throw new DeviceException(where + ": writing the config register failed - check wiring and address", e);
         }
+    }
+
+    /**
+     * Checks settings without a device.
+     *
+     * @throws IllegalArgumentException naming the bad setting
+     */
+    public static void checkSettings(int input, double fullScaleVolts, int dataRateSps, double dividerRatio) {
+        if (input < 0 || input > 3) {
+            throw new IllegalArgumentException("ADS1115 input " + input + ": expected 0..3");
+        }
+        if (!(dividerRatio >= 1)) {
+            throw new IllegalArgumentException("calibration.dividerRatio " + dividerRatio + ": expected >= 1 (battery volts per input volt)");
+        }
+        indexOf(FULL_SCALE_VOLTS, fullScaleVolts, "fullScaleVolts");
+        indexOf(DATA_RATES_SPS, dataRateSps, "dataRateSps");
     }
 
     /**

@@ -70,6 +70,43 @@ public final class Mpu6050 implements Imu {
             return (int) div;
         }
 
+        /**
+         * Resolves {@code axes} into chip axis index and sign per robot axis.
+         *
+         * @throws IllegalArgumentException naming the bad entry
+         */
+        public void resolveAxes(int[] index, double[] sign) {
+            String[] a = axes == null ? new String[] {"x", "y", "z"} : axes;
+            if (a.length != 3) {
+                throw new IllegalArgumentException("axes: expected 3 entries like [\"x\", \"-y\", \"z\"]");
+            }
+            boolean[] used = new boolean[3];
+            for (int i = 0; i < 3; i++) {
+                String s = a[i].trim();
+                String axis = s.replaceFirst("^[+-]", "");
+                int idx = switch (axis) {
+                    case "x" -> 0;
+                    case "y" -> 1;
+                    case "z" -> 2;
+                    default -> throw new IllegalArgumentException("axes: '" + a[i] + "' is not x, y or z with an optional sign");
+                };
+                if (used[idx]) {
+                    throw new IllegalArgumentException("axes: chip axis " + axis + " used twice");
+                }
+                used[idx] = true;
+                index[i] = idx;
+                sign[i] = s.startsWith("-") ? -1 : 1;
+            }
+        }
+
+        /** Checks every setting. */
+        public void validate() {
+            gyroFsSel();
+            accelAfsSel();
+            sampleRateDivider();
+            resolveAxes(new int[3], new double[3]);
+        }
+
         private static int indexOf(int[] allowed, int value, String what) {
             for (int i = 0; i < allowed.length; i++) {
                 if (allowed[i] == value) {
@@ -101,7 +138,7 @@ public final class Mpu6050 implements Imu {
     public Mpu6050(I2C i2c, int bus, int address, Settings settings) {
         this.i2c = i2c;
         this.where = String.format("MPU-6050 bus %d 0x%02x", bus, address);
-        parseAxes(settings.axes());
+        settings.resolveAxes(axisIndex, axisSign);
         int fsSel = settings.gyroFsSel();
         int afsSel = settings.accelAfsSel();
         int dlpf = settings.dlpfCfg();
@@ -119,31 +156,6 @@ public final class Mpu6050 implements Imu {
         writeByte(CONFIG, dlpf);
         writeByte(GYRO_CONFIG, fsSel << 3);
         writeByte(ACCEL_CONFIG, afsSel << 3);
-    }
-
-    private void parseAxes(String[] axes) {
-        String[] a = axes == null ? new String[] {"x", "y", "z"} : axes;
-        boolean[] used = new boolean[3];
-        if (a.length != 3) {
-            throw new IllegalArgumentException("axes: expected 3 entries like [\"x\", \"-y\", \"z\"]");
-        }
-        for (int i = 0; i < 3; i++) {
-            String s = a[i].trim();
-            double sign = s.startsWith("-") ? -1 : 1;
-            String axis = s.replaceFirst("^[+-]", "");
-            int idx = switch (axis) {
-                case "x" -> 0;
-                case "y" -> 1;
-                case "z" -> 2;
-                default -> throw new IllegalArgumentException("axes: '" + a[i] + "' is not x, y or z with an optional sign");
-            };
-            if (used[idx]) {
-                throw new IllegalArgumentException("axes: chip axis " + axis + " used twice");
-            }
-            used[idx] = true;
-            axisIndex[i] = idx;
-            axisSign[i] = sign;
-        }
     }
 
     /**
