@@ -50,6 +50,7 @@ public final class Pi4jDevices implements DeviceProvider {
     private final Clock clock;
     private final Function<DeviceSpec, SerialLink> serialOpener;
     private final LongConsumer pause;
+    private final Function<DeviceSpec, I2C> i2cOpener;
     private final Map<String, Pca9685> pcas = new LinkedHashMap<>();
     private final Map<Integer, SharedLine> standbys = new LinkedHashMap<>();
     private final Map<String, McuLink> links = new LinkedHashMap<>();
@@ -60,27 +61,31 @@ public final class Pi4jDevices implements DeviceProvider {
      * @param pi4j         the context to create I/O in
      * @param ownsContext  whether {@link #close()} shuts the context down
      * @param serialOpener opens the serial port of an {@code mcu} device
+     * @param i2cOpener    opens the I2C device of a spec; null for Pi4J's default provider
      * @param pause        waits the given nanoseconds (gyro calibration spacing)
      */
     public Pi4jDevices(Context pi4j, boolean ownsContext, Wiring wiring, Clock clock,
-                       Function<DeviceSpec, SerialLink> serialOpener, LongConsumer pause) {
+                       Function<DeviceSpec, SerialLink> serialOpener, Function<DeviceSpec, I2C> i2cOpener,
+                       LongConsumer pause) {
         this.pi4j = pi4j;
         this.ownsContext = ownsContext;
         this.wiring = wiring;
         this.clock = clock;
         this.serialOpener = serialOpener;
         this.pause = pause;
+        this.i2cOpener = i2cOpener != null ? i2cOpener
+                : d -> pi4j.create(I2C.newConfigBuilder(pi4j).id(d.name()).bus(d.bus()).device(d.address()).build());
     }
 
     /** Devices on this Raspberry Pi: Pi4J's auto-detected context, real serial ports, real time. */
     public static Pi4jDevices onThisPi(Wiring wiring) {
         return new Pi4jDevices(Pi4J.newAutoContext(), true, wiring, Clock.system(),
-                spec -> JSerialCommLink.open(spec.string("port", null), spec.integer("baud", 115200)),
+                spec -> JSerialCommLink.open(spec.string("port", null), spec.integer("baud", 115200)), null,
                 nanos -> java.util.concurrent.locks.LockSupport.parkNanos(nanos));
     }
 
     private I2C i2c(DeviceSpec d) {
-        return pi4j.create(I2C.newConfigBuilder(pi4j).id(d.name()).bus(d.bus()).device(d.address()).build());
+        return i2cOpener.apply(d);
     }
 
     private Pca9685 pca(String name) {
