@@ -40,6 +40,8 @@ public final class McuTwin implements FrameHandler {
     private long lastReportNanos;
     private long lastHeartbeatNanos;
     private long watchdogTrips;
+    private long reportedRejections;
+    private long lastBadFramesNanos;
 
     public McuTwin(SerialLink link, Clock clock, long firmwareVersion) {
         this.link = link;
@@ -49,6 +51,7 @@ public final class McuTwin implements FrameHandler {
         this.lastFeedNanos = startNanos;
         this.lastReportNanos = startNanos;
         this.lastHeartbeatNanos = startNanos;
+        this.lastBadFramesNanos = startNanos - 1_000_000_000L;
     }
 
     /** One pass of the firmware main loop: receive, run the watchdog, send what is due. */
@@ -64,6 +67,12 @@ public final class McuTwin implements FrameHandler {
             watchdogTripped = true;
             watchdogTrips++;
             sendFault(Fault.HEARTBEAT_TIMEOUT, config.heartbeatTimeoutMillis, now);
+        }
+        long rejected = decoder.rejected();
+        if (rejected > reportedRejections && now - lastBadFramesNanos >= 1_000_000_000L) {
+            reportedRejections = rejected;
+            lastBadFramesNanos = now;
+            sendFault(Fault.BAD_FRAMES, (int) Math.min(rejected, 0xFFFF), now);
         }
         if (handshaken && now - lastReportNanos >= config.reportPeriodMillis * 1_000_000L) {
             report.timestampMicros = ((now - startNanos) / 1000) & 0xFFFF_FFFFL;

@@ -19,8 +19,9 @@ public final class MotorCommand extends Message {
         duty[i] = (int) Math.round(d * FULL_SCALE);
     }
 
+    /** Channel {@code i} as a fraction; -32768 counts as -32767. */
     public double dutyFraction(int i) {
-        return duty[i] / (double) FULL_SCALE;
+        return Math.max(-FULL_SCALE, duty[i]) / (double) FULL_SCALE;
     }
 
     @Override

@@ -186,4 +186,26 @@ class McuLinkTest {
         assertTrue(e.getMessage().contains("/dev/ttyDOES_NOT_EXIST"), e.getMessage());
         assertTrue(e.getMessage().contains("dialout"), e.getMessage());
     }
+
+    @Test
+    void garbageOnTheLineIsReportedAsBadFramesAndFeedsNoWatchdog() {
+        connect();
+        host.motorCommand().enableMask = 1;
+        host.motorCommand().setDutyFraction(0, 0.5);
+        host.sendMotorCommand();
+        run(2);
+        ends[0].severOutgoing(true);
+        byte[] noise = {5, 1, 2, 0, 7, 7, 7, 7, 0};
+        LoopbackLink hostEnd = ends[0];
+        hostEnd.severOutgoing(false);
+        for (int ms = 0; ms < 300; ms++) {
+            hostEnd.write(noise, 0, noise.length);
+            clock.advanceNanos(MS);
+            mcu.poll();
+        }
+        assertEquals(0, mcu.motorDuty(0), "garbage does not feed the watchdog");
+        host.poll();
+        assertTrue(mcu.decoder().rejected() >= 600);
+        assertTrue(host.faultsReceived() >= 2, "heartbeat timeout and bad frames reported");
+    }
 }
