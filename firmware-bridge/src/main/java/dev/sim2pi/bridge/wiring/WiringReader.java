@@ -41,8 +41,11 @@ public final class WiringReader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException("wiring file " + file + " does not exist (examples ship in firmware-bridge/src/main/resources"
+                    + RESOURCE_DIR + ")", e);
         } catch (IOException e) {
-            throw new InputException("wiring file " + file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new InputException("wiring file " + file + ": cannot read (" + e + ")", e);
         }
         return parse(file.toString(), text);
     }

@@ -194,10 +194,8 @@ class McuLinkTest {
         host.motorCommand().setDutyFraction(0, 0.5);
         host.sendMotorCommand();
         run(2);
-        ends[0].severOutgoing(true);
         byte[] noise = {5, 1, 2, 0, 7, 7, 7, 7, 0};
         LoopbackLink hostEnd = ends[0];
-        hostEnd.severOutgoing(false);
         for (int ms = 0; ms < 300; ms++) {
             hostEnd.write(noise, 0, noise.length);
             clock.advanceNanos(MS);
