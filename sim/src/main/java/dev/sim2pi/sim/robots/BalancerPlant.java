@@ -18,6 +18,7 @@ import dev.sim2pi.sim.Plant;
 import dev.sim2pi.sim.Rng;
 import dev.sim2pi.sim.config.RandomizationConfig;
 import dev.sim2pi.sim.motor.DcMotor;
+import dev.sim2pi.sim.motor.FastMath;
 import java.nio.file.Path;
 
 /**
@@ -38,6 +39,10 @@ import java.nio.file.Path;
  *   Iyaw psi'' = d / (2 r) (tau_right - tau_left)
  * </pre>
  * with the rotors' reflected inertia {@code N^2 Jr} turning with the wheels relative to the body.
+ *
+ * <p>Pitch stays within {@code +-}{@value #GROUND_PITCH} rad (the body rests on its bumper there),
+ * so the polynomial {@link FastMath#sin}/{@link FastMath#cos} serve; noise is
+ * {@link FastMath#noise}.
  *
  * <p>Simulation state: the task state, then hidden {@code gyro_drift_x/y/z} (rad/s, random walk
  * added to the per-episode bias), {@code battery_current} (A, lagged one substep for the sag),
@@ -134,9 +139,9 @@ public final class BalancerPlant implements Plant {
                 SUBSTEPS);
         double dt = BalancerTask.CONTROL_PERIOD_SECONDS;
         double walk = p[po + GYRO_BIAS_DRIFT] * Math.sqrt(dt);
-        s[so + GYRO_DRIFT_X] += walk * rng.gaussian();
-        s[so + GYRO_DRIFT_Y] += walk * rng.gaussian();
-        s[so + GYRO_DRIFT_Z] += walk * rng.gaussian();
+        s[so + GYRO_DRIFT_X] += walk * FastMath.noise(rng);
+        s[so + GYRO_DRIFT_Y] += walk * FastMath.noise(rng);
+        s[so + GYRO_DRIFT_Z] += walk * FastMath.noise(rng);
         if (rng.nextDouble() < p[po + COMMAND_RESAMPLE_RATE] * dt) {
             drawCommands(rng, p, po, s, so);
         }
@@ -190,8 +195,8 @@ public final class BalancerPlant implements Plant {
             double tLeft = iLeft * torquePerAmp - DcMotor.friction(wLeft, viscous, coulomb, FRICTION_SMOOTHING_SPEED);
             double tRight = iRight * torquePerAmp - DcMotor.friction(wRight, viscous, coulomb, FRICTION_SMOOTHING_SPEED);
             double tau = tLeft + tRight;
-            double sin = Math.sin(pitch);
-            double cos = Math.cos(pitch);
+            double sin = FastMath.sin(pitch);
+            double cos = FastMath.cos(pitch);
             double mxp = ml * cos - coupling;
             double fx = ml * sin * pitchRate * pitchRate + tau * invR;
             double fp = mgl * sin - tau;
