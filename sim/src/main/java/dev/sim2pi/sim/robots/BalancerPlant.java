@@ -115,6 +115,11 @@ public final class BalancerPlant implements Plant {
     @Override
     public void reset(Rng rng, double[] p, int po, double[] s, int so) {
         java.util.Arrays.fill(s, so, so + SIM_STATE_SIZE, 0.0);
+        resetMotion(rng, p, po, s, so);
+    }
+
+    /** Draws the start of an episode into the task state: released by hand near upright, commands drawn. */
+    static void resetMotion(Rng rng, double[] p, int po, double[] s, int so) {
         double pitchMax = p[po + INITIAL_PITCH_MAX];
         s[so + PITCH] = rng.uniform(-pitchMax, pitchMax);
         s[so + PITCH_RATE] = rng.uniform(-0.2, 0.2);
@@ -137,6 +142,11 @@ public final class BalancerPlant implements Plant {
                 DcMotor.effectiveDuty(action[ao + BalancerTask.DUTY_LEFT], steps, deadband),
                 DcMotor.effectiveDuty(action[ao + BalancerTask.DUTY_RIGHT], steps, deadband),
                 SUBSTEPS);
+        driftAndCommands(p, po, s, so, rng);
+    }
+
+    /** Once per period: the gyro bias drift takes a random-walk step; the operator may change the command. */
+    static void driftAndCommands(double[] p, int po, double[] s, int so, Rng rng) {
         double dt = BalancerTask.CONTROL_PERIOD_SECONDS;
         double walk = p[po + GYRO_BIAS_DRIFT] * Math.sqrt(dt);
         s[so + GYRO_DRIFT_X] += walk * FastMath.noise(rng);
