@@ -67,9 +67,11 @@ public final class ObservationBuilder {
         }
         head[env] = h;
         task.features(sensors, sensorsOffset, frames, (env * history + h) * featureSize);
-        int a = env * actionSize;
-        for (int i = 0; i < actionSize; i++) {
-            lastActions[a + i] = (float) action[actionOffset + i];
+        if (lastAction) {
+            int a = env * actionSize;
+            for (int i = 0; i < actionSize; i++) {
+                lastActions[a + i] = (float) action[actionOffset + i];
+            }
         }
     }
 
@@ -77,8 +79,11 @@ public final class ObservationBuilder {
     public void write(int env, float[] out, int outOffset) {
         int base = env * history * featureSize;
         int o = outOffset;
-        for (int k = 0; k < history; k++) {
-            int slot = (head[env] + k) % history;
+        int slot = head[env];
+        for (int k = 0; k < history; k++, slot++) {
+            if (slot == history) {
+                slot = 0;
+            }
             System.arraycopy(frames, base + slot * featureSize, out, o, featureSize);
             o += featureSize;
         }

@@ -109,11 +109,21 @@ public final class PendulumTask implements RobotTask {
     /** Python's {@code ((x + pi) % (2 pi)) - pi}: floor modulo, so the result is in [-pi, pi). */
     public static double angleNormalize(double x) {
         double twoPi = 2 * Math.PI;
-        double r = (x + Math.PI) % twoPi;
-        if (r < 0) {
-            r += twoPi;
-        } else if (r == 0) {
-            r = 0.0;
+        double y = x + Math.PI;
+        double r;
+        // Within one turn fmod returns y itself and the floor correction adds one turn; both are
+        // what Python computes, without the slow floating-point remainder.
+        if (y >= 0 && y < twoPi) {
+            r = y;
+        } else if (y < 0 && y > -twoPi) {
+            r = y + twoPi;
+        } else {
+            r = y % twoPi;
+            if (r < 0) {
+                r += twoPi;
+            } else if (r == 0) {
+                r = 0.0;
+            }
         }
         return r - Math.PI;
     }
