@@ -41,13 +41,18 @@ final class SimBenchCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--twin-params", paramLabel = "FILE",
+            description = "Run the task's reality twin with the parameters in FILE instead of the training plant.")
+    java.nio.file.Path twinParams;
+
     @Override
     public void run() {
         if (envs < 1 || seconds <= 0 || threads < 0) {
             throw new InputException("--envs must be >= 1, --seconds > 0 and --threads >= 0; got "
                     + envs + ", " + seconds + ", " + threads);
         }
-        Plant plant = Plants.forTask(taskId);
+        Plant plant = twinParams == null ? Plants.forTask(taskId)
+                : dev.sim2pi.sim.robots.Twins.load(taskId, twinParams);
         Layout actionLayout = plant.task().actions();
         int a = actionLayout.size();
         double[][] batches = new double[ACTION_BATCHES][envs * a];

@@ -62,8 +62,11 @@ public final class BalancerPlant implements Plant {
     public static final int SIM_STATE_SIZE = 16;
 
     static final double GRAVITY = 9.80665;
-    /** Coulomb friction ramps in within this relative wheel speed (rad/s). */
-    static final double FRICTION_SMOOTHING_SPEED = 0.1;
+    /**
+     * Coulomb friction ramps in within this relative wheel speed (rad/s): wide enough that the ramp's
+     * slope over the lightest randomized rotor stays well inside the explicit step's stability limit.
+     */
+    static final double FRICTION_SMOOTHING_SPEED = 0.2;
     /** The body rests on its bumper at this pitch. */
     static final double GROUND_PITCH = 1.4;
 
