@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
  * {@code key=value} figures so scripts can read them.
  */
 @Command(name = "bench", description = "Measure speed and memory; the last line of output is key=value figures.",
-        subcommands = {EncoderBenchCommand.class})
+        subcommands = {
+                SimBenchCommand.class,
+                EncoderBenchCommand.class
+        })
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

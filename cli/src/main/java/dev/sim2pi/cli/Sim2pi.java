@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 TasksCommand.class,
                 ControllerCommand.class,
                 BenchCommand.class,
+                SimCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sim2pi implements Runnable {

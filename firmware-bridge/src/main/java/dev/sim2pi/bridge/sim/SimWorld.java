@@ -1,15 +1,11 @@
 package dev.sim2pi.bridge.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sim2pi.models.InputException;
 import dev.sim2pi.models.time.Clock;
-import dev.sim2pi.sim.ParameterSpace;
 import dev.sim2pi.sim.Plant;
+import dev.sim2pi.sim.Plants;
 import dev.sim2pi.sim.Rng;
-import java.io.IOException;
+import dev.sim2pi.sim.robots.Twins;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 /**
  * A plant that advances with a clock: the physical world behind a simulated robot. Whenever a
@@ -68,38 +64,16 @@ public final class SimWorld {
     }
 
     /**
-     * Parameters from a file: a JSON object of parameter name to value laid over the nominal
-     * values (keys starting with {@code _} are comments). Unknown names are refused.
+     * The reality twin of {@code taskId} with the parameters of {@code twinFile} (names and units of
+     * the task's randomization config plus the twin's own effects; bad files raise InputException).
      */
-    public static double[] parametersFromFile(Plant plant, Path file) {
-        ParameterSpace space = plant.parameters();
-        double[] p = new double[space.size()];
-        space.nominal(p, 0);
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new InputException("parameter file " + file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException("parameter file " + file + ": expected a JSON object of parameter name to value");
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (name.startsWith("_")) {
-                continue;
-            }
-            if (!space.names().contains(name)) {
-                throw new InputException("parameter file " + file + ": unknown parameter '" + name + "'; expected one of "
-                        + space.names());
-            }
-            JsonNode v = root.get(name);
-            if (!v.isNumber()) {
-                throw new InputException("parameter file " + file + ": " + name + " must be a number, got " + v);
-            }
-            p[space.indexOf(name)] = v.asDouble();
-        }
-        return p;
+    public static SimWorld twin(String taskId, Path twinFile, Clock clock, long seed) {
+        return nominal(Twins.load(taskId, twinFile), clock, seed);
+    }
+
+    /** The plant sim2pi trains {@code taskId} on, with nominal parameters. */
+    public static SimWorld nominal(String taskId, Clock clock, long seed) {
+        return nominal(Plants.forTask(taskId), clock, seed);
     }
 
     /** Steps the plant for every period the clock has passed, then senses if it moved. */

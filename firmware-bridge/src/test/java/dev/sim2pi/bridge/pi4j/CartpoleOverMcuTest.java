@@ -66,12 +66,12 @@ class CartpoleOverMcuTest {
         cycle(0);
         cycle(0);
         assertEquals(Math.PI, sensors[1], 1e-12, "the pole hangs at start");
-        mcu.setTicks(0, 2400);
-        mcu.setTicks(1, -600);
+        mcu.setTicks(0, 3770);
+        mcu.setTicks(1, -1024);
         for (int i = 0; i < 3; i++) {
             cycle(0);
         }
-        assertEquals(0.04, sensors[0], 1e-12, "one motor turn moves the belt 40 mm");
+        assertEquals(0.09425, sensors[0], 1e-12, "one pulley turn moves the belt 94.25 mm");
         assertEquals(Math.PI - Math.PI / 2, sensors[1], 1e-12);
     }
 

@@ -74,9 +74,11 @@ public final class ObservationBuilder {
         head[env] = h;
         task.features(sensors, sensorsOffset, previous, env * sensorSize, frames, (env * history + h) * featureSize);
         System.arraycopy(sensors, sensorsOffset, previous, env * sensorSize, sensorSize);
-        int a = env * actionSize;
-        for (int i = 0; i < actionSize; i++) {
-            lastActions[a + i] = (float) action[actionOffset + i];
+        if (lastAction) {
+            int a = env * actionSize;
+            for (int i = 0; i < actionSize; i++) {
+                lastActions[a + i] = (float) action[actionOffset + i];
+            }
         }
     }
 
@@ -84,8 +86,11 @@ public final class ObservationBuilder {
     public void write(int env, float[] out, int outOffset) {
         int base = env * history * featureSize;
         int o = outOffset;
-        for (int k = 0; k < history; k++) {
-            int slot = (head[env] + k) % history;
+        int slot = head[env];
+        for (int k = 0; k < history; k++, slot++) {
+            if (slot == history) {
+                slot = 0;
+            }
             System.arraycopy(frames, base + slot * featureSize, out, o, featureSize);
             o += featureSize;
         }

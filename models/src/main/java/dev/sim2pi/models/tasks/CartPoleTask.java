@@ -31,8 +31,10 @@ import dev.sim2pi.models.task.RobotTask;
  * <p><b>Reward</b> per step: {@code (1 + cos(pole_angle)) / 2} (1 upright, 0 hanging) minus
  * {@code 0.2 (x / 0.4)^2} for leaving the centre, minus {@code 0.01 (V / 12)^2}. The episode ends
  * when the cart reaches a track end ({@code |x| >= 0.4 m}). A return of 350 over the 500-step
- * episode means the pole was swung up within about 3 s and then held within 0.2 rad of upright near
- * the centre for the rest of the 10 s; hanging still scores 0.
+ * episode means the pole was swung up within about 4 s and then held within 0.2 rad of upright near
+ * the centre for the rest of the 10 s; hanging still scores 0, and a policy that spins the pole
+ * round without catching it scores at most about 250. A hand-written energy-pumping controller with an
+ * LQR catch swings up in about 3.5 s and scores 375-395 on the nominal rig.
  */
 public final class CartPoleTask implements RobotTask {
 

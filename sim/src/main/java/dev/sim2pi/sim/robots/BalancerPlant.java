@@ -18,6 +18,7 @@ import dev.sim2pi.sim.Plant;
 import dev.sim2pi.sim.Rng;
 import dev.sim2pi.sim.config.RandomizationConfig;
 import dev.sim2pi.sim.motor.DcMotor;
+import dev.sim2pi.sim.motor.FastMath;
 import java.nio.file.Path;
 
 /**
@@ -39,6 +40,10 @@ import java.nio.file.Path;
  * </pre>
  * with the rotors' reflected inertia {@code N^2 Jr} turning with the wheels relative to the body.
  *
+ * <p>Pitch stays within {@code +-}{@value #GROUND_PITCH} rad (the body rests on its bumper there),
+ * so the polynomial {@link FastMath#sin}/{@link FastMath#cos} serve; noise is
+ * {@link FastMath#noise}.
+ *
  * <p>Simulation state: the task state, then hidden {@code gyro_drift_x/y/z} (rad/s, random walk
  * added to the per-episode bias), {@code battery_current} (A, lagged one substep for the sag),
  * {@code forward_accel} (m/s^2) and {@code pitch_accel} (rad/s^2) of the last substep for the
@@ -57,8 +62,11 @@ public final class BalancerPlant implements Plant {
     public static final int SIM_STATE_SIZE = 16;
 
     static final double GRAVITY = 9.80665;
-    /** Coulomb friction ramps in within this relative wheel speed (rad/s). */
-    static final double FRICTION_SMOOTHING_SPEED = 0.1;
+    /**
+     * Coulomb friction ramps in within this relative wheel speed (rad/s): wide enough that the ramp's
+     * slope over the lightest randomized rotor stays well inside the explicit step's stability limit.
+     */
+    static final double FRICTION_SMOOTHING_SPEED = 0.2;
     /** The body rests on its bumper at this pitch. */
     static final double GROUND_PITCH = 1.4;
 
@@ -110,6 +118,11 @@ public final class BalancerPlant implements Plant {
     @Override
     public void reset(Rng rng, double[] p, int po, double[] s, int so) {
         java.util.Arrays.fill(s, so, so + SIM_STATE_SIZE, 0.0);
+        resetMotion(rng, p, po, s, so);
+    }
+
+    /** Draws the start of an episode into the task state: released by hand near upright, commands drawn. */
+    static void resetMotion(Rng rng, double[] p, int po, double[] s, int so) {
         double pitchMax = p[po + INITIAL_PITCH_MAX];
         s[so + PITCH] = rng.uniform(-pitchMax, pitchMax);
         s[so + PITCH_RATE] = rng.uniform(-0.2, 0.2);
@@ -132,11 +145,16 @@ public final class BalancerPlant implements Plant {
                 DcMotor.effectiveDuty(action[ao + BalancerTask.DUTY_LEFT], steps, deadband),
                 DcMotor.effectiveDuty(action[ao + BalancerTask.DUTY_RIGHT], steps, deadband),
                 SUBSTEPS);
+        driftAndCommands(p, po, s, so, rng);
+    }
+
+    /** Once per period: the gyro bias drift takes a random-walk step; the operator may change the command. */
+    static void driftAndCommands(double[] p, int po, double[] s, int so, Rng rng) {
         double dt = BalancerTask.CONTROL_PERIOD_SECONDS;
         double walk = p[po + GYRO_BIAS_DRIFT] * Math.sqrt(dt);
-        s[so + GYRO_DRIFT_X] += walk * rng.gaussian();
-        s[so + GYRO_DRIFT_Y] += walk * rng.gaussian();
-        s[so + GYRO_DRIFT_Z] += walk * rng.gaussian();
+        s[so + GYRO_DRIFT_X] += walk * FastMath.noise(rng);
+        s[so + GYRO_DRIFT_Y] += walk * FastMath.noise(rng);
+        s[so + GYRO_DRIFT_Z] += walk * FastMath.noise(rng);
         if (rng.nextDouble() < p[po + COMMAND_RESAMPLE_RATE] * dt) {
             drawCommands(rng, p, po, s, so);
         }
@@ -190,8 +208,8 @@ public final class BalancerPlant implements Plant {
             double tLeft = iLeft * torquePerAmp - DcMotor.friction(wLeft, viscous, coulomb, FRICTION_SMOOTHING_SPEED);
             double tRight = iRight * torquePerAmp - DcMotor.friction(wRight, viscous, coulomb, FRICTION_SMOOTHING_SPEED);
             double tau = tLeft + tRight;
-            double sin = Math.sin(pitch);
-            double cos = Math.cos(pitch);
+            double sin = FastMath.sin(pitch);
+            double cos = FastMath.cos(pitch);
             double mxp = ml * cos - coupling;
             double fx = ml * sin * pitchRate * pitchRate + tau * invR;
             double fp = mgl * sin - tau;

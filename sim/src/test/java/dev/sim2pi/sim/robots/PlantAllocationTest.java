@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PlantAllocationTest {
 
     static List<Plant> plants() {
-        return List.of(new BalancerPlant());
+        return List.of(new BalancerPlant(), new CartPolePlant(), BalancerTwin.shipped(), CartPoleTwin.shipped());
     }
 
     @Test
