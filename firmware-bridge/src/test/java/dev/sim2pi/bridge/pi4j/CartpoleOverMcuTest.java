@@ -31,6 +31,7 @@ class CartpoleOverMcuTest {
                 return ends[0];
             }, null, nanos -> { }));
     private final double[] sensors = new double[2];
+    private final double[] command = new double[1];
 
     @AfterEach
     void close() {
@@ -42,7 +43,8 @@ class CartpoleOverMcuTest {
         clock.advanceNanos(5 * MS);
         mcu.poll();
         robot.read(sensors, 0);
-        robot.apply(new double[] {volts}, 0);
+        command[0] = volts;
+        robot.apply(command, 0);
     }
 
     @Test
@@ -103,5 +105,24 @@ class CartpoleOverMcuTest {
         mcu.poll();
         assertFalse(mcu.motorEnabled(0));
         assertEquals(0, mcu.motorDuty(0));
+    }
+
+    @Test
+    void aControlCycleOverTheLinkAllocatesNothing() {
+        robot.enable();
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        cycles(20_000);
+        long before = mx.getCurrentThreadAllocatedBytes();
+        cycles(5_000);
+        assertEquals(0, mx.getCurrentThreadAllocatedBytes() - before, "bytes allocated over 5000 cycles, both ends");
+        assertEquals(0, mcu.decoder().rejected());
+    }
+
+    private void cycles(int n) {
+        for (int i = 0; i < n; i++) {
+            mcu.setTicks(0, i);
+            cycle((i % 24) - 12);
+        }
     }
 }
