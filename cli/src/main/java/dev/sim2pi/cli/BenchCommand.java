@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Measure speed and memory; the last line of output is key=value figures.",
         subcommands = {
                 SimBenchCommand.class,
-                EncoderBenchCommand.class
+                EncoderBenchCommand.class,
+                LinkBenchCommand.class
         })
 final class BenchCommand implements Runnable {
 
