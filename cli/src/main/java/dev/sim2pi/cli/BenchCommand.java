@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", description = "Measure speed and memory; the last line of output is key=value figures.",
         subcommands = {
-                BenchPolicyCommand.class
+                BenchPolicyCommand.class,
+                SimBenchCommand.class,
+                EncoderBenchCommand.class,
+                LinkBenchCommand.class
         })
 final class BenchCommand implements Runnable {
 

@@ -11,8 +11,10 @@ import picocli.CommandLine.Command;
         description = "Train robot policies in a randomized simulation, deploy them to a Raspberry Pi, stream telemetry back.",
         subcommands = {
                 TasksCommand.class,
+                ControllerCommand.class,
                 BenchCommand.class,
                 BundleCommand.class,
+                SimCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sim2pi implements Runnable {

@@ -1,0 +1,43 @@
+package dev.sim2pi.bridge;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures bytes allocated by the current thread. A loop that allocated on every iteration
+ * could never show a zero window, so "some window of many iterations allocated exactly 0 bytes"
+ * proves the steady-state path allocation-free, while tolerating a one-off allocation the JVM
+ * makes on this thread when it recompiles or deoptimizes the loop under load.
+ */
+public final class Allocations {
+
+    private static final com.sun.management.ThreadMXBean MX =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private Allocations() {
+    }
+
+    /**
+     * Runs {@code window} up to {@code tries} times and returns the bytes each run allocated,
+     * stopping at the first run that allocated nothing (so a zero last element means success).
+     */
+    public static List<Long> untilZero(Runnable window, int tries) {
+        List<Long> seen = new ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            long before = MX.getCurrentThreadAllocatedBytes();
+            window.run();
+            long bytes = MX.getCurrentThreadAllocatedBytes() - before;
+            seen.add(bytes);
+            if (bytes == 0) {
+                break;
+            }
+        }
+        return seen;
+    }
+
+    /** Whether the last window allocated nothing. */
+    public static boolean endsAtZero(List<Long> windows) {
+        return windows.get(windows.size() - 1) == 0;
+    }
+}
