@@ -35,7 +35,9 @@ import dev.sim2pi.models.task.RobotTask;
  * The episode ends when {@code |pitch| > 0.6 rad} (fallen). A return of 800 over the 1000-step
  * episode means the robot stayed up the full 10 s, leaned little, and tracked both commands to
  * within about 0.06 m/s and 0.2 rad/s on average; a robot that only stays up (ignoring the
- * commands) scores about 400-500; one that falls after 2 s scores under 200.
+ * commands) scores about 600; one that falls after 2 s scores under 200. An LQR designed from the
+ * plant's linearization, reading the true state and tracking the commands, scores about 965 on
+ * the nominal robot.
  */
 public final class BalancerTask implements RobotTask {
 
