@@ -16,9 +16,11 @@ import dev.sim2pi.models.task.RobotTask;
  * y left, z up along the body; so an upright robot at rest reads {@code accel_z = +g} and a
  * forward lean {@code p} at rest reads {@code accel_x = -g sin p}.
  *
- * <p><b>State</b> (what the simulator integrates, also the replay state columns, in order):
- * {@code position, forward_speed, pitch, pitch_rate, yaw, yaw_rate, wheel_angle_left,
- * wheel_angle_right, cmd_forward_speed, cmd_yaw_rate}.
+ * <p><b>State</b> (what the simulator integrates, in order): {@code position, forward_speed,
+ * pitch, pitch_rate, yaw, yaw_rate, wheel_angle_left, wheel_angle_right, cmd_forward_speed,
+ * cmd_yaw_rate}; {@code sim replay} input files name them {@code state_position} ...
+ * {@code state_cmd_yaw_rate}. A replay holds the commands of the recorded start (the plant may
+ * still change them mid-episode, drawing from its seeded stream).
  *
  * <p><b>Sensors</b> (raw, SI): gyro x/y/z, accel x/y/z, the two encoder wheel angles (encoder
  * counts times {@code 2 pi / counts_per_rev}, so quantized to one count; the wiring file's
