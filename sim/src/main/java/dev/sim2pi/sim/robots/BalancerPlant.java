@@ -196,6 +196,10 @@ public final class BalancerPlant implements Plant {
         double pitchRate = s[so + PITCH_RATE];
         double yawRate = s[so + YAW_RATE];
         double batteryCurrent = s[so + BATTERY_CURRENT];
+        double position = s[so + POSITION];
+        double yaw = s[so + YAW];
+        double wheelLeft = s[so + WHEEL_ANGLE_LEFT];
+        double wheelRight = s[so + WHEEL_ANGLE_RIGHT];
         double xAcc = 0;
         double pAcc = 0;
         for (int k = 0; k < substeps; k++) {
@@ -224,11 +228,15 @@ public final class BalancerPlant implements Plant {
                 pitch = Math.copySign(GROUND_PITCH, pitch);
                 pitchRate = 0;
             }
-            s[so + POSITION] += v * h;
-            s[so + YAW] += yawRate * h;
-            s[so + WHEEL_ANGLE_LEFT] += ((v - halfTrack * yawRate) * invR - pitchRate) * h;
-            s[so + WHEEL_ANGLE_RIGHT] += ((v + halfTrack * yawRate) * invR - pitchRate) * h;
+            position += v * h;
+            yaw += yawRate * h;
+            wheelLeft += ((v - halfTrack * yawRate) * invR - pitchRate) * h;
+            wheelRight += ((v + halfTrack * yawRate) * invR - pitchRate) * h;
         }
+        s[so + POSITION] = position;
+        s[so + YAW] = yaw;
+        s[so + WHEEL_ANGLE_LEFT] = wheelLeft;
+        s[so + WHEEL_ANGLE_RIGHT] = wheelRight;
         s[so + FORWARD_SPEED] = v;
         s[so + PITCH] = pitch;
         s[so + PITCH_RATE] = pitchRate;
