@@ -60,6 +60,9 @@ public final class VectorEnv implements AutoCloseable {
     private final float[] observations;
     private final float[] finalObservations;
     private final double[] rewards;
+    private final double[] returns;
+    private final double[] finalReturns;
+    private final int[] finalLengths;
     private final boolean[] terminated;
     private final boolean[] truncated;
     private final int[] steps;
@@ -106,6 +109,9 @@ public final class VectorEnv implements AutoCloseable {
         this.observations = new float[envs * obsSize];
         this.finalObservations = new float[envs * obsSize];
         this.rewards = new double[envs];
+        this.returns = new double[envs];
+        this.finalReturns = new double[envs];
+        this.finalLengths = new int[envs];
         this.terminated = new boolean[envs];
         this.truncated = new boolean[envs];
         this.steps = new int[envs];
@@ -211,6 +217,8 @@ public final class VectorEnv implements AutoCloseable {
                 if (terminated[i] || truncated[i]) {
                     int oo = i * obsSize;
                     System.arraycopy(observations, oo, finalObservations, oo, obsSize);
+                    finalReturns[i] = returns[i];
+                    finalLengths[i] = steps[i];
                     beginEpisode(i, episodes[i] + 1, null, 0);
                 }
             }
@@ -236,9 +244,11 @@ public final class VectorEnv implements AutoCloseable {
     /** Reward, termination and time limit of the step just taken. */
     private void score(int i, double[] commands) {
         int so = i * stateSize;
-        rewards[i] = delays != null
+        double reward = delays != null
                 ? task.reward(before, so, delays.actionRing(), appliedOffsets[i], state, so)
                 : task.reward(before, so, commands, i * actionSize, state, so);
+        rewards[i] = reward;
+        returns[i] += reward;
         terminated[i] = task.terminated(state, so);
         int done = steps[i] + 1;
         steps[i] = done;
@@ -261,6 +271,7 @@ public final class VectorEnv implements AutoCloseable {
     private void beginEpisode(int i, long episode, double[] taskState, int taskStateOffset) {
         episodes[i] = episode;
         steps[i] = 0;
+        returns[i] = 0;
         Rng rng = rngs[i];
         rng.reseed(Rng.mix(seed, i, episode));
         int po = i * paramSize;
@@ -326,6 +337,21 @@ public final class VectorEnv implements AutoCloseable {
 
     public double[] rewards() {
         return rewards;
+    }
+
+    /** Sum of rewards so far in each environment's current episode. */
+    public double[] episodeReturns() {
+        return returns;
+    }
+
+    /** Return of the episode that ended at the last step, valid where {@code done(env)} (auto-reset only). */
+    public double[] finalReturns() {
+        return finalReturns;
+    }
+
+    /** Length in steps of the episode that ended at the last step, valid where {@code done(env)} (auto-reset only). */
+    public int[] finalLengths() {
+        return finalLengths;
     }
 
     public boolean[] terminated() {
