@@ -2,8 +2,6 @@ package dev.sim2pi.sim.env;
 
 import dev.sim2pi.models.task.ObservationBuilder;
 import dev.sim2pi.models.task.RobotTask;
-import dev.sim2pi.sim.Parameter;
-import dev.sim2pi.sim.ParameterSpace;
 import dev.sim2pi.sim.Plant;
 import dev.sim2pi.sim.Rng;
 import java.util.function.IntConsumer;
@@ -19,28 +17,28 @@ import java.util.function.IntConsumer;
  * live and overwritten by the next step. Observations come from the task's
  * {@link ObservationBuilder}, the same pipeline the robot runs.
  *
- * <p>Every episode draws the plant's parameters (or takes the nominal ones when randomization is
- * off), its initial state and all its noise from one {@link Rng} seeded by
+ * <p>Every episode draws the plant's parameters ({@link EpisodeParameters}; the nominal ones when
+ * randomization is off), its initial state and all its noise from one {@link Rng} seeded by
  * {@code Rng.mix(seed, env, episode)}, so results depend on the seed only: not on the thread
  * count, the shard an environment lands in, or what other environments do. Parameters named
  * {@value #LATENCY} and {@value #DELAY} (integer steps) set the action latency and observation
- * delay of the episode.
+ * delay of the episode. One instance is stepped by one thread at a time.
  *
  * <p>Stepping allocates nothing. Large batches are cut into one contiguous shard per thread.
  */
 public final class VectorEnv implements AutoCloseable {
 
     /** Reserved parameter: control steps between a command and the plant applying it. */
-    public static final String LATENCY = "action_latency_steps";
+    public static final String LATENCY = EpisodeParameters.LATENCY;
     /** Reserved parameter: control steps between a reading and the observation showing it. */
-    public static final String DELAY = "observation_delay_steps";
+    public static final String DELAY = EpisodeParameters.DELAY;
 
     /** Environments stepped phase by phase together: small enough to stay in the L1 cache. */
     private static final int BLOCK = 64;
 
     private final Plant plant;
     private final RobotTask task;
-    private final ParameterSpace space;
+    private final EpisodeParameters draws;
     private final int envs;
     private final int stateSize;
     private final int paramSize;
@@ -48,10 +46,7 @@ public final class VectorEnv implements AutoCloseable {
     private final int sensorSize;
     private final int obsSize;
     private final int maxSteps;
-    private final boolean randomize;
     private final boolean autoReset;
-    private final int latencyIndex;
-    private final int delayIndex;
 
     private final double[] state;
     private final double[] before;
@@ -90,18 +85,15 @@ public final class VectorEnv implements AutoCloseable {
         }
         this.plant = plant;
         this.task = plant.task();
-        this.space = plant.parameters();
+        this.draws = new EpisodeParameters(plant.parameters(), options.randomize());
         this.envs = envs;
         this.stateSize = plant.simStateSize();
-        this.paramSize = space.size();
+        this.paramSize = draws.size();
         this.actionSize = task.actions().size();
         this.sensorSize = task.sensors().size();
         this.obsSize = task.observationSize();
         this.maxSteps = task.maxEpisodeSteps();
-        this.randomize = options.randomize();
         this.autoReset = options.autoReset();
-        this.latencyIndex = find(space, LATENCY);
-        this.delayIndex = find(space, DELAY);
         this.state = new double[envs * stateSize];
         this.before = new double[envs * stateSize];
         this.params = new double[envs * paramSize];
@@ -121,8 +113,8 @@ public final class VectorEnv implements AutoCloseable {
             rngs[i] = new Rng(i);
         }
         this.builder = new ObservationBuilder(task, envs);
-        int maxLatency = maxSteps(LATENCY, latencyIndex);
-        int maxDelay = maxSteps(DELAY, delayIndex);
+        int maxLatency = draws.maxLatencySteps();
+        int maxDelay = draws.maxDelaySteps();
         this.delays = maxLatency + maxDelay > 0
                 ? new DelayLines(envs, actionSize, sensorSize, maxLatency, maxDelay) : null;
         this.appliedOffsets = delays != null ? new int[envs] : null;
@@ -133,22 +125,6 @@ public final class VectorEnv implements AutoCloseable {
     /** {@code envs} environments with default options (randomized, auto-reset, threads by size). */
     public VectorEnv(Plant plant, int envs) {
         this(plant, envs, EnvOptions.defaults());
-    }
-
-    private static int find(ParameterSpace space, String name) {
-        return space.names().indexOf(name);
-    }
-
-    private int maxSteps(String name, int index) {
-        if (index < 0) {
-            return 0;
-        }
-        Parameter p = space.parameters().get(index);
-        if (p.distribution() != Parameter.Distribution.INTEGER || p.low() < 0 || p.high() != Math.rint(p.high())) {
-            throw new IllegalArgumentException("parameter '" + name
-                    + "' must be a non-negative INTEGER number of steps, got " + p);
-        }
-        return (int) p.high();
     }
 
     /** Starts episode 0 of every environment from {@code seed}. */
@@ -273,13 +249,8 @@ public final class VectorEnv implements AutoCloseable {
         steps[i] = 0;
         returns[i] = 0;
         Rng rng = rngs[i];
-        rng.reseed(Rng.mix(seed, i, episode));
         int po = i * paramSize;
-        if (randomize) {
-            space.draw(rng, params, po);
-        } else {
-            space.nominal(params, po);
-        }
+        draws.begin(rng, seed, i, episode, params, po);
         int so = i * stateSize;
         if (taskState == null) {
             plant.reset(rng, params, po, state, so);
@@ -289,12 +260,15 @@ public final class VectorEnv implements AutoCloseable {
         int zo = i * sensorSize;
         plant.sense(params, po, state, so, rng, sensors, zo);
         if (delays != null) {
-            int latency = latencyIndex < 0 ? 0 : (int) params[po + latencyIndex];
-            int delay = delayIndex < 0 ? 0 : (int) params[po + delayIndex];
-            delays.begin(i, latency, delay, sensors, zo);
+            delays.begin(i, draws.latencySteps(params, po), draws.delaySteps(params, po), sensors, zo);
         }
         builder.reset(i, sensors, zo);
         builder.write(i, observations, i * obsSize);
+    }
+
+    /** How this environment draws each episode's parameters. */
+    public EpisodeParameters episodeParameters() {
+        return draws;
     }
 
     public Plant plant() {
@@ -372,7 +346,7 @@ public final class VectorEnv implements AutoCloseable {
         return state;
     }
 
-    /** This episode's parameter values, in the plant's {@link ParameterSpace} order. */
+    /** This episode's parameter values, in the order of the plant's parameter space. */
     public double[] parameters() {
         return params;
     }
