@@ -33,7 +33,7 @@ final class SimBenchCommand implements Runnable {
     double seconds;
 
     @Option(names = "--threads", defaultValue = "0",
-            description = "Threads stepping shards of environments; 0 picks from the batch size (default).")
+            description = "Threads stepping blocks of environments; 0 picks from the batch size (default).")
     int threads;
 
     @Option(names = "--no-randomization", description = "Nominal model instead of per-episode draws.")

@@ -20,11 +20,12 @@ import java.util.function.IntConsumer;
  * <p>Every episode draws the plant's parameters ({@link EpisodeParameters}; the nominal ones when
  * randomization is off), its initial state and all its noise from one {@link Rng} seeded by
  * {@code Rng.mix(seed, env, episode)}, so results depend on the seed only: not on the thread
- * count, the shard an environment lands in, or what other environments do. Parameters named
+ * count, which thread steps an environment, or what other environments do. Parameters named
  * {@value #LATENCY} and {@value #DELAY} (integer steps) set the action latency and observation
  * delay of the episode. One instance is stepped by one thread at a time.
  *
- * <p>Stepping allocates nothing. Large batches are cut into one contiguous shard per thread.
+ * <p>Stepping allocates nothing. Environments are stepped in blocks of {@value #BLOCK}, which the
+ * threads claim as they go: a thread the OS is slow to schedule leaves its share to the others.
  */
 public final class VectorEnv implements AutoCloseable {
 
@@ -68,7 +69,6 @@ public final class VectorEnv implements AutoCloseable {
     /** Per env, where in the delay line the command applied this step is. */
     private final int[] appliedOffsets;
     private final WorkerPool pool;
-    private final IntConsumer shardStep = this::stepShard;
 
     private long seed;
     private boolean started;
@@ -119,7 +119,9 @@ public final class VectorEnv implements AutoCloseable {
                 ? new DelayLines(envs, actionSize, sensorSize, maxLatency, maxDelay) : null;
         this.appliedOffsets = delays != null ? new int[envs] : null;
         int threads = options.threads() > 0 ? options.threads() : EnvOptions.defaultThreads(envs);
-        this.pool = new WorkerPool(Math.min(threads, envs), "vector-env");
+        int blocks = (envs + BLOCK - 1) / BLOCK;
+        IntConsumer blockStep = this::stepBlock;
+        this.pool = new WorkerPool(Math.min(threads, blocks), "vector-env", blockStep, blocks);
     }
 
     /** {@code envs} environments with default options (randomized, auto-reset, threads by size). */
@@ -160,18 +162,12 @@ public final class VectorEnv implements AutoCloseable {
             throw new IllegalArgumentException("actions needs " + envs * actionSize + " values, got " + actions.length);
         }
         pendingActions = actions;
-        pool.run(shardStep);
-        pendingActions = null;
+        pool.run();
     }
 
-    private void stepShard(int shard) {
-        int threads = pool.threads();
-        int from = (int) ((long) envs * shard / threads);
-        int to = (int) ((long) envs * (shard + 1) / threads);
-        double[] actions = pendingActions;
-        for (int b = from; b < to; b += BLOCK) {
-            stepBlock(b, Math.min(to, b + BLOCK), actions);
-        }
+    private void stepBlock(int block) {
+        int from = block * BLOCK;
+        stepBlock(from, Math.min(envs, from + BLOCK), pendingActions);
     }
 
     /**
