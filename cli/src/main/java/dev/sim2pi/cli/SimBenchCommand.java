@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Measures batched simulator throughput in environment steps per second. */
-@Command(name = "sim", description = "Step a batch of environments with random commands and report env-steps/s "
+@Command(name = "sim", mixinStandardHelpOptions = true, description = "Step a batch of environments with random commands and report env-steps/s "
         + "(last line: steps_per_sec=... task=... envs=... threads=... randomization=... steps_per_cpu_sec=...).")
 final class SimBenchCommand implements Runnable {
 
