@@ -152,7 +152,10 @@ public final class VectorEnv implements AutoCloseable {
 
     /**
      * Applies one command per environment ({@code actions[env * actionSize() + i]}, physical units,
-     * passed to the plant as given) and advances every environment by one control period.
+     * passed to the plant as given) and advances every environment by one control period. With
+     * action latency the plant and the reward see the command given that many steps earlier
+     * (zero before there was one); the observation's last action is always the command just
+     * given, as the robot's controller knows it.
      */
     public void step(double[] actions) {
         if (!started) {
