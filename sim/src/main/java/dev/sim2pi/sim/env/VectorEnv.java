@@ -174,14 +174,13 @@ public final class VectorEnv implements AutoCloseable {
     }
 
     /**
-     * One step of a block of environments, one phase at a time: each phase's loop has independent
-     * iterations, so the CPU overlaps the long math (sin, cos) of neighbouring environments.
+     * One step of a block of environments in phases (physics, then observations, then resets):
+     * each phase's loop has independent iterations, so the CPU overlaps the long math (sin, cos)
+     * of neighbouring environments instead of waiting on one environment's chain.
      */
     private void stepBlock(int from, int to, double[] commands) {
         for (int i = from; i < to; i++) {
             advance(i, commands);
-        }
-        for (int i = from; i < to; i++) {
             score(i, commands);
         }
         for (int i = from; i < to; i++) {
