@@ -34,11 +34,13 @@ import java.nio.file.Path;
  * <p>Equations (Lagrange, no wheel slip; x forward, pitch p, yaw psi; tau the summed output
  * torques the motors put on the wheels and, reacting, on the body):
  * <pre>
- *   Mxx x'' + Mxp cos(p) p'' = M l sin(p) p'^2 + tau / r
- *   Mxp cos(p) x'' + Mpp p'' = M g l sin(p) - tau
+ *   Mxx x'' + Mxp(p) p'' = M l sin(p) p'^2 + tau / r
+ *   Mxp(p) x'' + Mpp p'' = M g l sin(p) - tau
  *   Iyaw psi'' = d / (2 r) (tau_right - tau_left)
  * </pre>
- * with the rotors' reflected inertia {@code N^2 Jr} turning with the wheels relative to the body.
+ * with {@code Mxx = M + 2 mw + 2 (Jw + N^2 Jr) / r^2}, {@code Mxp(p) = M l cos(p) - 2 N^2 Jr / r},
+ * {@code Mpp = Jb + M l^2 + 2 N^2 Jr} and {@code Iyaw = Jyaw + d^2 / 2 (mw + (Jw + N^2 Jr) / r^2)}:
+ * the rotors' reflected inertia {@code N^2 Jr} turns with the wheels relative to the body.
  *
  * <p>Pitch stays within {@code +-}{@value #GROUND_PITCH} rad (the body rests on its bumper there),
  * so the polynomial {@link FastMath#sin}/{@link FastMath#cos} serve; noise is
