@@ -14,8 +14,9 @@ import dev.sim2pi.models.task.RobotTask;
  * is 0 upright, {@code pi} hanging, positive when the tip moves toward +x; it is not wrapped (the
  * encoder counts whole turns).
  *
- * <p><b>State</b> (also the replay state columns, in order): {@code cart_position, cart_velocity,
- * pole_angle, pole_rate}.
+ * <p><b>State</b> (in order): {@code cart_position, cart_velocity, pole_angle, pole_rate};
+ * {@code sim replay} input files name them {@code state_cart_position, state_cart_velocity,
+ * state_pole_angle, state_pole_rate}.
  *
  * <p><b>Sensors</b> as the rig gives them: the cart encoder converted to metres and the pole
  * encoder converted to radians, both quantized to one encoder count. Rates are not measured: the

@@ -45,4 +45,35 @@ class RobotsInVectorEnvTest {
             assertTrue(episodesEnded > 0, plant.getClass().getSimpleName() + ": random commands end episodes");
         }
     }
+
+    @Test
+    void sameSeedGivesTheSameRandomizedEpisodesOnAnyThreadCount() {
+        for (String id : List.of("balancer", "cartpole")) {
+            float[] one = observationsAfter(Plants.forTask(id), 1, 9);
+            float[] two = observationsAfter(Plants.forTask(id), 2, 9);
+            float[] other = observationsAfter(Plants.forTask(id), 2, 10);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(one, two, id);
+            org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(one, other), id + ": seeds differ");
+        }
+    }
+
+    private static float[] observationsAfter(Plant plant, int threads, long seed) {
+        int envs = 512;
+        Layout actions = plant.task().actions();
+        double[] command = new double[envs * actions.size()];
+        Rng rng = new Rng(4);
+        float[] out = new float[0];
+        try (VectorEnv env = new VectorEnv(plant, envs, new EnvOptions(threads, true, true))) {
+            env.reset(seed);
+            for (int step = 0; step < 400; step++) {
+                for (int i = 0; i < command.length; i++) {
+                    var c = actions.get(i % actions.size());
+                    command[i] = 0.5 * rng.uniform(c.low(), c.high());
+                }
+                env.step(command);
+            }
+            out = env.observations().clone();
+        }
+        return out;
+    }
 }
