@@ -22,6 +22,12 @@ import picocli.CommandLine.Option;
                 "State columns by task:",
                 "  pendulum-v1: state_theta (rad, 0 = upright), state_theta_dot (rad/s); action_0 torque (N m)",
                 "  mountaincar-continuous-v0: state_position, state_velocity (per step); action_0 force",
+                "  cartpole: state_cart_position (m), state_cart_velocity (m/s), state_pole_angle (rad, 0 = upright), "
+                        + "state_pole_rate (rad/s); action_0 motor voltage (V)",
+                "  balancer: state_position (m), state_forward_speed (m/s), state_pitch (rad), state_pitch_rate (rad/s), "
+                        + "state_yaw (rad), state_yaw_rate (rad/s), state_wheel_angle_left (rad), "
+                        + "state_wheel_angle_right (rad), state_cmd_forward_speed (m/s), state_cmd_yaw_rate (rad/s); "
+                        + "action_0 duty_left, action_1 duty_right (fraction of battery voltage)",
                 "  any task: `sim2pi tasks <id>` lists its state names; the columns are state_<name>.",
                 "",
                 "Output CSV header: episode,step,obs_<i>...,reward,terminated,truncated,next_obs_<i>..., "
