@@ -192,7 +192,8 @@ public final class TelemetryPublisher implements AutoCloseable {
                     state.everConnected = true;
                     backoff = config.reconnectMinNanos();
                     statusDirty = true;
-                } else if (connectedGeneration < 0 && !link.connecting() && now >= nextConnect && !stopping) {
+                } else if (connectedGeneration < 0 && !link.connecting() && now >= nextConnect
+                        && (!stopping || now < drainDeadlineNanos)) {
                     link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
                     nextConnect = now + backoff;
                     backoff = Math.min(backoff * 2, config.reconnectMaxNanos());
@@ -233,7 +234,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                         && (spool.size() == 0 || now >= drainDeadlineNanos)) {
                     break;
                 }
-                long wake = Math.min(nextBatch, connectedGeneration < 0 && !stopping ? nextConnect : Long.MAX_VALUE);
+                long wake = Math.min(nextBatch, connectedGeneration < 0 ? nextConnect : Long.MAX_VALUE);
                 if (stopping) {
                     wake = Math.min(wake, now + 5_000_000L);
                 }

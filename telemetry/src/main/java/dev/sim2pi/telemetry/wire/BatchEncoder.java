@@ -71,7 +71,7 @@ public final class BatchEncoder {
                 + CodedOutputStream.computeStringSize(BATCH_ROBOT, robotId)
                 + CodedOutputStream.computeStringSize(BATCH_SESSION, sessionId)
                 + (policyId.isEmpty() ? 0 : CodedOutputStream.computeStringSize(BATCH_POLICY, policyId))
-                + CodedOutputStream.computeUInt64Size(BATCH_DROPPED, droppedTotal);
+                + (droppedTotal == 0 ? 0 : CodedOutputStream.computeUInt64Size(BATCH_DROPPED, droppedTotal));
         for (int k = 0; k < count; k++) {
             int frameSize = frameSize(frames, slots[k]);
             size += CodedOutputStream.computeTagSize(BATCH_FRAMES) + CodedOutputStream.computeUInt32SizeNoTag(frameSize)
@@ -94,7 +94,9 @@ public final class BatchEncoder {
                 out.writeUInt32NoTag(frameSize(frames, slot));
                 writeFrame(out, frames, slot);
             }
-            out.writeUInt64(BATCH_DROPPED, droppedTotal);
+            if (droppedTotal != 0) {
+                out.writeUInt64(BATCH_DROPPED, droppedTotal);
+            }
             out.checkNoSpaceLeft();
         } catch (IOException e) {
             throw new UncheckedIOException("batch size was miscomputed", e);
@@ -107,15 +109,26 @@ public final class BatchEncoder {
         for (int i = 0; i < f.stageCount(); i++) {
             stagesBytes += CodedOutputStream.computeInt64SizeNoTag(f.stageNanos(slot, i));
         }
-        return CodedOutputStream.computeInt64Size(F_TIMESTAMP, f.timestampNanos(slot))
-                + CodedOutputStream.computeUInt64Size(F_SEQUENCE, f.sequence(slot))
+        // Zero scalars are left out, as proto3 encoders do.
+        return int64Size(F_TIMESTAMP, f.timestampNanos(slot))
+                + int64Size(F_SEQUENCE, f.sequence(slot))
                 + packedSize(F_SENSORS, 4 * f.sensorCount())
                 + packedSize(F_OBSERVATION, 4 * f.observationCount())
                 + packedSize(F_POLICY_OUTPUT, 4 * f.actionCount())
                 + packedSize(F_COMMAND, 4 * f.actionCount())
-                + CodedOutputStream.computeUInt32Size(F_SAFETY, f.safetyFlags(slot))
+                + (f.safetyFlags(slot) == 0 ? 0 : CodedOutputStream.computeUInt32Size(F_SAFETY, f.safetyFlags(slot)))
                 + packedSize(F_STAGES, stagesBytes)
-                + CodedOutputStream.computeInt64Size(F_LATENESS, f.startLatenessNanos(slot));
+                + int64Size(F_LATENESS, f.startLatenessNanos(slot));
+    }
+
+    private static int int64Size(int field, long v) {
+        return v == 0 ? 0 : CodedOutputStream.computeInt64Size(field, v);
+    }
+
+    private static void writeInt64(CodedOutputStream out, int field, long v) throws IOException {
+        if (v != 0) {
+            out.writeInt64(field, v);
+        }
     }
 
     private static int packedSize(int field, int bytes) {
@@ -124,8 +137,8 @@ public final class BatchEncoder {
     }
 
     private static void writeFrame(CodedOutputStream out, Frames f, int slot) throws IOException {
-        out.writeInt64(F_TIMESTAMP, f.timestampNanos(slot));
-        out.writeUInt64(F_SEQUENCE, f.sequence(slot));
+        writeInt64(out, F_TIMESTAMP, f.timestampNanos(slot));
+        writeInt64(out, F_SEQUENCE, f.sequence(slot));
         if (f.sensorCount() > 0) {
             packedHeader(out, F_SENSORS, 4 * f.sensorCount());
             for (int i = 0; i < f.sensorCount(); i++) {
@@ -148,7 +161,9 @@ public final class BatchEncoder {
                 out.writeFloatNoTag(f.command(slot, i));
             }
         }
-        out.writeUInt32(F_SAFETY, f.safetyFlags(slot));
+        if (f.safetyFlags(slot) != 0) {
+            out.writeUInt32(F_SAFETY, f.safetyFlags(slot));
+        }
         if (f.stageCount() > 0) {
             int bytes = 0;
             for (int i = 0; i < f.stageCount(); i++) {
@@ -159,7 +174,7 @@ public final class BatchEncoder {
                 out.writeInt64NoTag(f.stageNanos(slot, i));
             }
         }
-        out.writeInt64(F_LATENESS, f.startLatenessNanos(slot));
+        writeInt64(out, F_LATENESS, f.startLatenessNanos(slot));
     }
 
     private static void packedHeader(CodedOutputStream out, int field, int bytes) throws IOException {

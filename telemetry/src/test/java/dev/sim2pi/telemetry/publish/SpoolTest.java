@@ -1,0 +1,76 @@
+package dev.sim2pi.telemetry.publish;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolTest {
+
+    @TempDir
+    Path tmp;
+
+    private static byte[] msg(int i, int size) {
+        byte[] b = new byte[size];
+        java.util.Arrays.fill(b, (byte) i);
+        b[0] = (byte) (i >> 8);
+        return b;
+    }
+
+    @Test
+    void reopenedSpoolResumesUnacknowledgedMessagesInOrder() throws Exception {
+        try (Spool s = new Spool(tmp, 1 << 20)) {
+            for (int i = 0; i < 10; i++) {
+                s.append(msg(i, 100), 100);
+            }
+            s.ack(s.nextUnsent());
+            s.ack(s.nextUnsent());
+            s.nextUnsent(); // sent, never acknowledged
+        }
+        try (Spool s = new Spool(tmp, 1 << 20)) {
+            assertEquals(8, s.size());
+            for (int i = 2; i < 10; i++) {
+                assertArrayEquals(msg(i, 100), s.read(s.nextUnsent()));
+            }
+        }
+    }
+
+    @Test
+    void rewindResendsEverythingUnacknowledged() throws Exception {
+        try (Spool s = new Spool(tmp, 1 << 20)) {
+            for (int i = 0; i < 5; i++) {
+                s.append(msg(i, 10), 10);
+            }
+            Spool.Entry a = s.nextUnsent();
+            Spool.Entry b = s.nextUnsent();
+            s.nextUnsent();
+            s.ack(b); // out of order: a still pending, so nothing leaves yet
+            assertEquals(5, s.size());
+            s.rewind();
+            assertArrayEquals(msg(0, 10), s.read(s.nextUnsent()));
+            assertArrayEquals(msg(2, 10), s.read(s.nextUnsent()), "acknowledged b is not resent");
+            assertEquals(a.offset, 8);
+        }
+    }
+
+    @Test
+    void fullSpoolDropsOldestAndCounts() throws Exception {
+        try (Spool s = new Spool(tmp, 1 << 20)) {
+            for (int i = 0; i < 400; i++) {
+                s.append(msg(i, 8000), 8000);
+            }
+            assertTrue(s.storedBytes() <= 1 << 20, "stays within budget: " + s.storedBytes());
+            assertTrue(s.droppedMessages() > 0);
+            assertEquals(400, s.size() + s.droppedMessages());
+            // The newest message is still there, at the end.
+            Spool.Entry last = null;
+            while (s.hasUnsent()) {
+                last = s.nextUnsent();
+            }
+            assertArrayEquals(msg(399, 8000), s.read(last));
+        }
+    }
+}
