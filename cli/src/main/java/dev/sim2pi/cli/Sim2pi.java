@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Train robot policies in a randomized simulation, deploy them to a Raspberry Pi, stream telemetry back.",
         subcommands = {
                 TasksCommand.class,
+                BrokerCommand.class, RecordCommand.class, DatasetCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -35,10 +35,10 @@ public record PublisherConfig(String robotId, MqttSettings mqtt, Path spoolDir, 
         }
     }
 
-    /** Defaults: 64 MiB spool, 50 ms batches, 8192-frame ring, 8 publishes in flight, 100 ms..2 s backoff. */
+    /** Defaults: 64 MiB spool, 50 ms batches, 8192-frame ring, 16 publishes in flight, 25 ms..2 s backoff. */
     public static PublisherConfig defaults(String robotId, MqttSettings mqtt, Path spoolDir) {
-        return new PublisherConfig(robotId, mqtt, spoolDir, 64L << 20, 50_000_000L, 8192, 8,
-                100_000_000L, 2_000_000_000L);
+        return new PublisherConfig(robotId, mqtt, spoolDir, 64L << 20, 50_000_000L, 8192, 16,
+                25_000_000L, 2_000_000_000L);
     }
 
     public PublisherConfig withSpoolMaxBytes(long bytes) {

@@ -32,6 +32,7 @@ final class Spool implements AutoCloseable {
         final long offset;
         final int bytes;
         boolean acked;
+        long ackedAtNanos;
 
         Entry(Segment segment, long offset, int bytes) {
             this.segment = segment;
@@ -44,7 +45,10 @@ final class Spool implements AutoCloseable {
         final long number;
         final Path file;
         final FileChannel channel;
+        /** Entries not yet acknowledged (what a full spool loses when it drops this segment). */
         int unacked;
+        /** Entries still referenced: unacknowledged, or acknowledged but kept for replay. */
+        int live;
         long bytes;
 
         Segment(long number, Path file, FileChannel channel) throws IOException {
@@ -65,6 +69,9 @@ final class Spool implements AutoCloseable {
     private final ArrayDeque<Entry> sentEntries = new ArrayDeque<>();
     /** Not handed out yet, oldest first; all newer than {@link #sentEntries}. */
     private final ArrayDeque<Entry> unsent = new ArrayDeque<>();
+    /** Acknowledged within the replay horizon, oldest first; all older than {@link #sentEntries}. */
+    private final ArrayDeque<Entry> recent = new ArrayDeque<>();
+    private final long replayHorizonNanos;
     private final ByteBuffer scratch = ByteBuffer.allocate(FramedLog.RECORD_HEADER_BYTES);
     private final CRC32C crc = new CRC32C();
     private long lastSegmentNumber;
@@ -76,10 +83,12 @@ final class Spool implements AutoCloseable {
     /**
      * Opens the spool in {@code dir}, resuming any messages left by a previous run.
      *
-     * @param maxBytes     byte budget of all segments; beyond it the oldest segment is dropped
+     * @param maxBytes           byte budget of all segments; beyond it the oldest segment is dropped
+     * @param replayHorizonNanos acknowledged messages this recent are sent again after a reconnect
      */
-    Spool(Path dir, long maxBytes) throws IOException {
+    Spool(Path dir, long maxBytes, long replayHorizonNanos) throws IOException {
         this.dir = dir;
+        this.replayHorizonNanos = replayHorizonNanos;
         this.maxBytes = maxBytes;
         this.segmentBytes = Math.max(64 * 1024, maxBytes / 16);
         Files.createDirectories(dir);
@@ -98,6 +107,7 @@ final class Spool implements AutoCloseable {
                 if (number > acked[0] || (number == acked[0] && offset >= acked[1])) {
                     unsent.add(new Entry(seg, offset, payload.length));
                     seg.unacked++;
+                    seg.live++;
                 }
             });
             segments.add(seg);
@@ -120,6 +130,7 @@ final class Spool implements AutoCloseable {
         seg.bytes += added;
         storedBytes += added;
         seg.unacked++;
+        seg.live++;
         Entry e = new Entry(seg, offset, len);
         unsent.add(e);
         dirty = true;
@@ -149,12 +160,26 @@ final class Spool implements AutoCloseable {
         return FramedLog.readAt(e.segment.channel, e.offset);
     }
 
-    /** Marks {@code e} acknowledged; acknowledged messages at the head are forgotten. */
-    void ack(Entry e) throws IOException {
+    /**
+     * Marks {@code e} acknowledged. Acknowledged messages at the head are kept for the replay
+     * horizon, then forgotten.
+     */
+    void ack(Entry e, long nowNanos) throws IOException {
         e.acked = true;
-        boolean removedAny = false;
+        e.ackedAtNanos = nowNanos;
         while (!sentEntries.isEmpty() && sentEntries.peekFirst().acked) {
-            sentEntries.pollFirst().segment.unacked--;
+            Entry head = sentEntries.pollFirst();
+            head.segment.unacked--;
+            recent.addLast(head);
+        }
+        expire(nowNanos);
+    }
+
+    /** Forgets acknowledged messages older than the replay horizon. */
+    void expire(long nowNanos) throws IOException {
+        boolean removedAny = false;
+        while (!recent.isEmpty() && nowNanos - recent.peekFirst().ackedAtNanos > replayHorizonNanos) {
+            recent.pollFirst().segment.live--;
             removedAny = true;
         }
         if (removedAny) {
@@ -162,17 +187,24 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    /** Starts sending again from the oldest unacknowledged message (after a lost connection). */
+    /**
+     * After a lost connection: sends again from the oldest message acknowledged within the replay
+     * horizon. A broker that dies can lose what it acknowledged but had not yet passed on or
+     * saved; replaying the last moments covers that, and the recorder drops the duplicates.
+     */
     void rewind() throws IOException {
         while (!sentEntries.isEmpty()) {
             Entry e = sentEntries.pollLast();
-            if (e.acked) {
-                e.segment.unacked--;
-            } else {
-                unsent.addFirst(e);
-            }
+            // Acknowledged out of order: still counted as unacknowledged until it reaches the head.
+            e.acked = false;
+            unsent.addFirst(e);
         }
-        deleteAckedSegments(true);
+        while (!recent.isEmpty()) {
+            Entry e = recent.pollLast();
+            e.acked = false;
+            e.segment.unacked++;
+            unsent.addFirst(e);
+        }
     }
 
     /** Forces appended data to the device at most once per {@code intervalNanos}. */
@@ -205,6 +237,9 @@ final class Spool implements AutoCloseable {
 
     private void dropOldestSegment() throws IOException {
         Segment oldest = segments.pollFirst();
+        while (!recent.isEmpty() && recent.peekFirst().segment == oldest) {
+            recent.pollFirst();
+        }
         while (!sentEntries.isEmpty() && sentEntries.peekFirst().segment == oldest) {
             sentEntries.pollFirst();
         }
@@ -216,7 +251,7 @@ final class Spool implements AutoCloseable {
     }
 
     private void deleteAckedSegments(boolean keepLast) throws IOException {
-        while (!segments.isEmpty() && segments.peekFirst().unacked == 0
+        while (!segments.isEmpty() && segments.peekFirst().live == 0
                 && (segments.size() > 1 || !keepLast || segments.peekFirst().bytes >= segmentBytes)) {
             close(segments.pollFirst());
         }

@@ -31,6 +31,8 @@ public final class TelemetryPublisher implements AutoCloseable {
     private static final byte KIND_EVENT = 3;
     private static final long FORCE_INTERVAL_NANOS = 1_000_000_000L;
     private static final int MAX_FRAMES_PER_BATCH = 2048;
+    /** Acknowledged batches this recent are sent again after a reconnect (see {@link Spool#rewind}). */
+    private static final long REPLAY_HORIZON_NANOS = 1_000_000_000L;
 
     private final PublisherConfig config;
     private final String sessionId;
@@ -58,7 +60,7 @@ public final class TelemetryPublisher implements AutoCloseable {
         this.sessionId = sessionId;
         this.ring = new FrameRing(config.ringCapacity(), layout);
         this.frame = new TelemetryFrame(ring);
-        this.spool = new Spool(config.spoolDir(), config.spoolMaxBytes());
+        this.spool = new Spool(config.spoolDir(), config.spoolMaxBytes(), REPLAY_HORIZON_NANOS);
         byte[] announcement = layout.announce(config.robotId(), sessionId, System.currentTimeMillis(), System.nanoTime())
                 .toByteArray();
         outbox.add(tagged(KIND_SESSION, announcement));
@@ -84,6 +86,20 @@ public final class TelemetryPublisher implements AutoCloseable {
     /** The control thread's frame writer. Use it from one thread only. */
     public TelemetryFrame frame() {
         return frame;
+    }
+
+    /** Waits until the broker acknowledged the connection (or the timeout passes); returns whether it did. */
+    public boolean awaitConnected(long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!link.connected() && System.currentTimeMillis() < end) {
+            Thread.sleep(5);
+        }
+        return link.connected();
+    }
+
+    /** Id of the sender thread, for measuring its CPU time. */
+    public long senderThreadId() {
+        return sender.threadId();
     }
 
     public String sessionId() {
@@ -170,7 +186,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                         continue;
                     }
                     if (done.ok) {
-                        spool.ack(done.entry);
+                        spool.ack(done.entry, now);
                         inflight.remove(done);
                         state.acked++;
                     } else {
@@ -182,7 +198,8 @@ public final class TelemetryPublisher implements AutoCloseable {
                     connectedGeneration = -1;
                     inflight.clear();
                     spool.rewind();
-                    nextConnect = now + backoff;
+                    // A broker restart is often over in milliseconds: try at once, then back off.
+                    nextConnect = now;
                 }
                 if (connectedGeneration < 0 && link.connected()) {
                     connectedGeneration = link.generation();
@@ -228,6 +245,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                 } else {
                     spool.forceIfDue(now, FORCE_INTERVAL_NANOS);
                 }
+                spool.expire(now);
                 spoolSizeSnapshot = spool.size();
                 spoolDroppedSnapshot = spool.droppedMessages();
                 if (stopping && ring.published() == ring.consumed() && outbox.isEmpty()

@@ -118,19 +118,19 @@ public final class Recorder implements AutoCloseable {
     }
 
     private void supervise() {
-        long backoffMillis = 100;
+        long backoffMillis = 25;
         while (running) {
             if (!connected || lost) {
                 connected = false;
                 if (tryConnect()) {
-                    backoffMillis = 100;
+                    backoffMillis = 25;
                 } else {
                     sleep(backoffMillis);
                     backoffMillis = Math.min(2000, backoffMillis * 2);
                     continue;
                 }
             }
-            sleep(50);
+            sleep(10);
             publishStatus();
         }
     }
@@ -148,10 +148,13 @@ public final class Recorder implements AutoCloseable {
             if (c != null && c.isConnected()) {
                 c.publish(statusTopic(), recorderStatus(true), 0, true);
             }
+            // fsync outside the lock so incoming messages are not held up by the disk.
+            java.util.List<DatasetWriter> open;
             synchronized (lock) {
-                for (DatasetWriter w : datasets.values()) {
-                    w.force();
-                }
+                open = java.util.List.copyOf(datasets.values());
+            }
+            for (DatasetWriter w : open) {
+                w.force();
             }
         } catch (MqttException | IOException | RuntimeException e) {
             // Status is advisory; the next round retries.

@@ -22,15 +22,15 @@ class SpoolTest {
 
     @Test
     void reopenedSpoolResumesUnacknowledgedMessagesInOrder() throws Exception {
-        try (Spool s = new Spool(tmp, 1 << 20)) {
+        try (Spool s = new Spool(tmp, 1 << 20, 0)) {
             for (int i = 0; i < 10; i++) {
                 s.append(msg(i, 100), 100);
             }
-            s.ack(s.nextUnsent());
-            s.ack(s.nextUnsent());
+            s.ack(s.nextUnsent(), 0);
+            s.ack(s.nextUnsent(), 0);
             s.nextUnsent(); // sent, never acknowledged
         }
-        try (Spool s = new Spool(tmp, 1 << 20)) {
+        try (Spool s = new Spool(tmp, 1 << 20, 0)) {
             assertEquals(8, s.size());
             for (int i = 2; i < 10; i++) {
                 assertArrayEquals(msg(i, 100), s.read(s.nextUnsent()));
@@ -40,25 +40,26 @@ class SpoolTest {
 
     @Test
     void rewindResendsEverythingUnacknowledged() throws Exception {
-        try (Spool s = new Spool(tmp, 1 << 20)) {
+        try (Spool s = new Spool(tmp, 1 << 20, 0)) {
             for (int i = 0; i < 5; i++) {
                 s.append(msg(i, 10), 10);
             }
             Spool.Entry a = s.nextUnsent();
             Spool.Entry b = s.nextUnsent();
             s.nextUnsent();
-            s.ack(b); // out of order: a still pending, so nothing leaves yet
+            s.ack(b, 0); // out of order: a still pending, so nothing leaves yet
             assertEquals(5, s.size());
             s.rewind();
             assertArrayEquals(msg(0, 10), s.read(s.nextUnsent()));
-            assertArrayEquals(msg(2, 10), s.read(s.nextUnsent()), "acknowledged b is not resent");
+            assertArrayEquals(msg(1, 10), s.read(s.nextUnsent()), "b was acknowledged out of order: resent, harmless");
+            assertArrayEquals(msg(2, 10), s.read(s.nextUnsent()));
             assertEquals(a.offset, 8);
         }
     }
 
     @Test
     void fullSpoolDropsOldestAndCounts() throws Exception {
-        try (Spool s = new Spool(tmp, 1 << 20)) {
+        try (Spool s = new Spool(tmp, 1 << 20, 0)) {
             for (int i = 0; i < 400; i++) {
                 s.append(msg(i, 8000), 8000);
             }
@@ -71,6 +72,22 @@ class SpoolTest {
                 last = s.nextUnsent();
             }
             assertArrayEquals(msg(399, 8000), s.read(last));
+        }
+    }
+
+    @Test
+    void rewindReplaysMessagesAcknowledgedWithinTheHorizonButNotOlderOnes() throws Exception {
+        try (Spool s = new Spool(tmp, 1 << 20, 1000)) {
+            for (int i = 0; i < 4; i++) {
+                s.append(msg(i, 10), 10);
+            }
+            s.ack(s.nextUnsent(), 0);     // acknowledged at t=0: beyond the horizon by t=5000
+            s.ack(s.nextUnsent(), 4500);  // within the horizon at t=5000
+            s.expire(5000);
+            s.rewind();
+            assertEquals(3, s.size());
+            assertArrayEquals(msg(1, 10), s.read(s.nextUnsent()));
+            assertArrayEquals(msg(2, 10), s.read(s.nextUnsent()));
         }
     }
 }
