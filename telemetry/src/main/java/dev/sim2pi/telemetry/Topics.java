@@ -27,6 +27,11 @@ public final class Topics {
         return ROOT + "/" + robot + "/telemetry";
     }
 
+    /** Where recorders confirm stored frames to the publisher. */
+    public static String telemetryAck(String robot) {
+        return ROOT + "/" + robot + "/telemetry/ack";
+    }
+
     public static String session(String robot) {
         return ROOT + "/" + robot + "/session";
     }

@@ -1,6 +1,7 @@
 package dev.sim2pi.telemetry.publish;
 
 import dev.sim2pi.telemetry.MqttSettings;
+import dev.sim2pi.telemetry.wire.proto.TelemetryAck;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -36,6 +37,10 @@ final class MqttLink {
 
     private final MqttSettings settings;
     private final String clientId;
+    private final String ackTopic;
+    private final String sessionId;
+    private volatile long confirmedThrough = -1;
+    private volatile boolean recorderSeen;
     private final Thread sender;
     final ConcurrentLinkedQueue<Pending> completions = new ConcurrentLinkedQueue<>();
     private MqttAsyncClient client;
@@ -45,10 +50,22 @@ final class MqttLink {
     private volatile boolean lost;
     private volatile int serverReceiveMaximum = 65535;
 
-    MqttLink(MqttSettings settings, String clientId, Thread sender) {
+    MqttLink(MqttSettings settings, String clientId, String ackTopic, String sessionId, Thread sender) {
         this.settings = settings;
         this.clientId = clientId;
+        this.ackTopic = ackTopic;
+        this.sessionId = sessionId;
         this.sender = sender;
+    }
+
+    /** Highest frame sequence of this session a recorder confirmed stored (-1 before any). */
+    long confirmedThrough() {
+        return confirmedThrough;
+    }
+
+    /** Whether any recorder confirmed frames of this session. */
+    boolean recorderSeen() {
+        return recorderSeen;
     }
 
     boolean connected() {
@@ -95,6 +112,11 @@ final class MqttLink {
                     Integer max = p == null ? null : p.getReceiveMaximum();
                     serverReceiveMaximum = max == null ? 65535 : max;
                     if (gen == generation) {
+                        try {
+                            client.subscribe(ackTopic, 0);
+                        } catch (MqttException | RuntimeException e) {
+                            lost = true;
+                        }
                         connected = true;
                     }
                     connecting = false;
@@ -205,7 +227,16 @@ final class MqttLink {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // The publisher subscribes to nothing.
+            try {
+                TelemetryAck ack = TelemetryAck.parseFrom(message.getPayload());
+                if (sessionId.equals(ack.getSessionId()) && ack.getContiguousThrough() > confirmedThrough) {
+                    confirmedThrough = ack.getContiguousThrough();
+                    recorderSeen = true;
+                    LockSupport.unpark(sender);
+                }
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                // Not a confirmation this publisher understands; it only delays trimming the spool.
+            }
         }
 
         @Override

@@ -31,13 +31,16 @@ final class Spool implements AutoCloseable {
         final Segment segment;
         final long offset;
         final int bytes;
+        /** Last frame sequence of a batch of this run's session; -1 for other messages. */
+        final long lastSequence;
         boolean acked;
         long ackedAtNanos;
 
-        Entry(Segment segment, long offset, int bytes) {
+        Entry(Segment segment, long offset, int bytes, long lastSequence) {
             this.segment = segment;
             this.offset = offset;
             this.bytes = bytes;
+            this.lastSequence = lastSequence;
         }
     }
 
@@ -71,7 +74,7 @@ final class Spool implements AutoCloseable {
     private final ArrayDeque<Entry> unsent = new ArrayDeque<>();
     /** Acknowledged within the replay horizon, oldest first; all older than {@link #sentEntries}. */
     private final ArrayDeque<Entry> recent = new ArrayDeque<>();
-    private final long replayHorizonNanos;
+
     private final ByteBuffer scratch = ByteBuffer.allocate(FramedLog.RECORD_HEADER_BYTES);
     private final CRC32C crc = new CRC32C();
     private long lastSegmentNumber;
@@ -83,12 +86,10 @@ final class Spool implements AutoCloseable {
     /**
      * Opens the spool in {@code dir}, resuming any messages left by a previous run.
      *
-     * @param maxBytes           byte budget of all segments; beyond it the oldest segment is dropped
-     * @param replayHorizonNanos acknowledged messages this recent are sent again after a reconnect
+     * @param maxBytes byte budget of all segments; beyond it the oldest segment is dropped
      */
-    Spool(Path dir, long maxBytes, long replayHorizonNanos) throws IOException {
+    Spool(Path dir, long maxBytes) throws IOException {
         this.dir = dir;
-        this.replayHorizonNanos = replayHorizonNanos;
         this.maxBytes = maxBytes;
         this.segmentBytes = Math.max(64 * 1024, maxBytes / 16);
         Files.createDirectories(dir);
@@ -105,7 +106,7 @@ final class Spool implements AutoCloseable {
             seg.bytes = seg.channel.size();
             FramedLog.scan(seg.channel, (offset, payload) -> {
                 if (number > acked[0] || (number == acked[0] && offset >= acked[1])) {
-                    unsent.add(new Entry(seg, offset, payload.length));
+                    unsent.add(new Entry(seg, offset, payload.length, -1));
                     seg.unacked++;
                     seg.live++;
                 }
@@ -116,8 +117,17 @@ final class Spool implements AutoCloseable {
         deleteAckedSegments(false);
     }
 
-    /** Appends a message; a full spool drops its oldest segment (counted) to make room. */
+    /** Appends a message that no recorder confirms; see {@link #append(byte[], int, long)}. */
     void append(byte[] payload, int len) throws IOException {
+        append(payload, len, -1);
+    }
+
+    /**
+     * Appends a message; a full spool drops its oldest segment (counted) to make room.
+     *
+     * @param lastSequence last frame sequence of a batch (what a recorder confirms), or -1
+     */
+    void append(byte[] payload, int len, long lastSequence) throws IOException {
         Segment seg = segments.peekLast();
         if (seg == null || seg.bytes >= segmentBytes) {
             if (seg != null) {
@@ -131,7 +141,7 @@ final class Spool implements AutoCloseable {
         storedBytes += added;
         seg.unacked++;
         seg.live++;
-        Entry e = new Entry(seg, offset, len);
+        Entry e = new Entry(seg, offset, len, lastSequence);
         unsent.add(e);
         dirty = true;
         while (storedBytes > maxBytes && segments.size() > 1) {
@@ -161,8 +171,8 @@ final class Spool implements AutoCloseable {
     }
 
     /**
-     * Marks {@code e} acknowledged. Acknowledged messages at the head are kept for the replay
-     * horizon, then forgotten.
+     * Marks {@code e} acknowledged by the broker. Acknowledged messages at the head are kept until
+     * a recorder confirms them or they are older than the replay horizon.
      */
     void ack(Entry e, long nowNanos) throws IOException {
         e.acked = true;
@@ -172,11 +182,10 @@ final class Spool implements AutoCloseable {
             head.segment.unacked--;
             recent.addLast(head);
         }
-        expire(nowNanos);
     }
 
-    /** Forgets acknowledged messages older than the replay horizon. */
-    void expire(long nowNanos) throws IOException {
+    /** Forgets acknowledged messages acknowledged longer than {@code replayHorizonNanos} ago. */
+    void expire(long nowNanos, long replayHorizonNanos) throws IOException {
         boolean removedAny = false;
         while (!recent.isEmpty() && nowNanos - recent.peekFirst().ackedAtNanos > replayHorizonNanos) {
             recent.pollFirst().segment.live--;
@@ -185,6 +194,23 @@ final class Spool implements AutoCloseable {
         if (removedAny) {
             deleteAckedSegments(true);
         }
+    }
+
+    /** Forgets acknowledged messages a recorder confirmed (frames through {@code sequence} are stored). */
+    void confirm(long sequence) throws IOException {
+        boolean removedAny = false;
+        while (!recent.isEmpty() && recent.peekFirst().lastSequence <= sequence) {
+            recent.pollFirst().segment.live--;
+            removedAny = true;
+        }
+        if (removedAny) {
+            deleteAckedSegments(true);
+        }
+    }
+
+    /** When the oldest acknowledged but unconfirmed message was acknowledged, or {@code Long.MAX_VALUE}. */
+    long oldestUnconfirmedAckedAtNanos() {
+        return recent.isEmpty() ? Long.MAX_VALUE : recent.peekFirst().ackedAtNanos;
     }
 
     /**

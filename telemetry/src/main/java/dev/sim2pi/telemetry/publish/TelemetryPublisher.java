@@ -31,8 +31,14 @@ public final class TelemetryPublisher implements AutoCloseable {
     private static final byte KIND_EVENT = 3;
     private static final long FORCE_INTERVAL_NANOS = 1_000_000_000L;
     private static final int MAX_FRAMES_PER_BATCH = 2048;
-    /** Acknowledged batches this recent are sent again after a reconnect (see {@link Spool#rewind}). */
-    private static final long REPLAY_HORIZON_NANOS = 1_000_000_000L;
+    /**
+     * Batches the broker acknowledged stay in the spool until a recorder confirms them, at most
+     * this long; without any recorder, only this short while (they are replayed after a reconnect).
+     */
+    private static final long CONFIRM_HORIZON_NANOS = 30_000_000_000L;
+    private static final long NO_RECORDER_HORIZON_NANOS = 1_000_000_000L;
+    /** A recorder that has not confirmed an acknowledged batch for this long lost it: resend. */
+    private static final long RETRANSMIT_NANOS = 1_000_000_000L;
 
     private final PublisherConfig config;
     private final String sessionId;
@@ -60,13 +66,14 @@ public final class TelemetryPublisher implements AutoCloseable {
         this.sessionId = sessionId;
         this.ring = new FrameRing(config.ringCapacity(), layout);
         this.frame = new TelemetryFrame(ring);
-        this.spool = new Spool(config.spoolDir(), config.spoolMaxBytes(), REPLAY_HORIZON_NANOS);
+        this.spool = new Spool(config.spoolDir(), config.spoolMaxBytes());
         byte[] announcement = layout.announce(config.robotId(), sessionId, System.currentTimeMillis(), System.nanoTime())
                 .toByteArray();
         outbox.add(tagged(KIND_SESSION, announcement));
         this.sender = new Thread(this::runSender, "telemetry-sender-" + config.robotId());
         this.sender.setDaemon(true);
-        this.link = new MqttLink(config.mqtt(), "sim2pi-pub-" + config.robotId(), sender);
+        this.link = new MqttLink(config.mqtt(), "sim2pi-pub-" + config.robotId(),
+                Topics.telemetryAck(config.robotId()), sessionId, sender);
     }
 
     /**
@@ -129,10 +136,11 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     public PublisherStats stats() {
         return new PublisherStats(frame.nextSequence() - frame.droppedFrames(), frame.droppedFrames(), state.acked,
-                spoolSizeSnapshot, spoolDroppedSnapshot, state.reconnects, link.connected());
+                spoolSizeSnapshot, spoolDroppedSnapshot, state.reconnects, retransmissions, link.connected());
     }
 
     private volatile long spoolSizeSnapshot;
+    private volatile long retransmissions;
     private volatile long spoolDroppedSnapshot;
 
     /**
@@ -175,6 +183,7 @@ public final class TelemetryPublisher implements AutoCloseable {
         long backoff = config.reconnectMinNanos();
         long nextConnect = System.nanoTime();
         int connectedGeneration = -1;
+        boolean retransmitting = false;
         try {
             while (true) {
                 long now = System.nanoTime();
@@ -196,6 +205,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                 // Connection upkeep.
                 if (connectedGeneration >= 0 && (link.lost() || !link.connected()) && !link.connecting()) {
                     connectedGeneration = -1;
+                    retransmitting = false;
                     inflight.clear();
                     spool.rewind();
                     // A broker restart is often over in milliseconds: try at once, then back off.
@@ -231,8 +241,17 @@ public final class TelemetryPublisher implements AutoCloseable {
                         statusDirty = false;
                         link.publishUntracked(Topics.status(config.robotId()), status(robotState), true);
                     }
+                    if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > RETRANSMIT_NANOS) {
+                        retransmitting = true;
+                    }
+                    if (retransmitting && inflight.isEmpty()) {
+                        // The broker took these but no recorder stored them (a broker restart lost them).
+                        spool.rewind();
+                        retransmitting = false;
+                        retransmissions++;
+                    }
                     int limit = Math.max(1, Math.min(config.maxInflight(), link.serverReceiveMaximum() - 1));
-                    while (inflight.size() < limit && spool.hasUnsent()) {
+                    while (!retransmitting && inflight.size() < limit && spool.hasUnsent()) {
                         Spool.Entry e = spool.nextUnsent();
                         byte[] stored = spool.read(e);
                         MqttLink.Pending p = new MqttLink.Pending(e, connectedGeneration);
@@ -245,7 +264,8 @@ public final class TelemetryPublisher implements AutoCloseable {
                 } else {
                     spool.forceIfDue(now, FORCE_INTERVAL_NANOS);
                 }
-                spool.expire(now);
+                spool.confirm(link.confirmedThrough());
+                spool.expire(now, link.recorderSeen() ? CONFIRM_HORIZON_NANOS : NO_RECORDER_HORIZON_NANOS);
                 spoolSizeSnapshot = spool.size();
                 spoolDroppedSnapshot = spool.droppedMessages();
                 if (stopping && ring.published() == ring.consumed() && outbox.isEmpty()
@@ -270,6 +290,9 @@ public final class TelemetryPublisher implements AutoCloseable {
         }
     }
 
+    /** Sequence number following the last frame of the previous batch (sender thread only). */
+    private long nextBatchSequence;
+
     private void cutBatches(RingFrames frames) throws IOException {
         long from = ring.consumed();
         long to = ring.published();
@@ -279,14 +302,16 @@ public final class TelemetryPublisher implements AutoCloseable {
                 encoder.slots[k] = ring.slot(from + k);
             }
             var enc = encoder.encoder;
-            int len = enc.encode(config.robotId(), sessionId, policyId, frame.droppedFrames(), frames,
-                    encoder.slots, count);
+            long lastSequence = ring.sequence[encoder.slots[count - 1]];
+            int len = enc.encode(config.robotId(), sessionId, policyId, frame.droppedFrames(), nextBatchSequence,
+                    frames, encoder.slots, count);
+            nextBatchSequence = lastSequence + 1;
             from += count;
             ring.release(from);
             byte[] msg = new byte[len + 1];
             msg[0] = KIND_BATCH;
             System.arraycopy(enc.buffer(), 0, msg, 1, len);
-            spool.append(msg, msg.length);
+            spool.append(msg, msg.length, lastSequence);
         }
     }
 

@@ -105,6 +105,19 @@ public final class DatasetWriter implements AutoCloseable {
         return true;
     }
 
+    /** Records sequence numbers the publisher declared dropped at the source; returns how many were new. */
+    public long settleDropped(long from, long to) {
+        if (to - from > 10_000_000L || to <= from) {
+            return 0;
+        }
+        return tracker.settle(from, to);
+    }
+
+    /** Every frame up to this sequence number is written or declared dropped. */
+    public long contiguousThrough() {
+        return tracker.contiguousThrough();
+    }
+
     /** Pushes written data to the device. */
     public void force() throws IOException {
         frames.force(false);

@@ -7,6 +7,7 @@ import dev.sim2pi.telemetry.wire.WireSchema;
 import dev.sim2pi.telemetry.wire.proto.Frame;
 import dev.sim2pi.telemetry.wire.proto.RecorderStatus;
 import dev.sim2pi.telemetry.wire.proto.SessionAnnouncement;
+import dev.sim2pi.telemetry.wire.proto.TelemetryAck;
 import dev.sim2pi.telemetry.wire.proto.TelemetryBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +81,8 @@ public final class Recorder implements AutoCloseable {
     private long duplicates;
     private long malformed;
     private long oversized;
+    private long droppedAtSource;
+    private final Map<String, String[]> datasetKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Recorder(Options options, FrameListener listener) {
         this.options = options;
@@ -137,29 +140,47 @@ public final class Recorder implements AutoCloseable {
 
     private long lastStatusMillis;
 
+    /**
+     * Every quarter second: stores written frames durably, then confirms them to their publishers
+     * ({@code TelemetryAck}); every second: publishes the recorder's status.
+     */
     private void publishStatus() {
         long now = System.currentTimeMillis();
-        if (now - lastStatusMillis < 1000) {
+        if (now - lastAckMillis < 250) {
             return;
         }
-        lastStatusMillis = now;
+        lastAckMillis = now;
         try {
             MqttAsyncClient c = client;
-            if (c != null && c.isConnected()) {
-                c.publish(statusTopic(), recorderStatus(true), 0, true);
+            Map<String, long[]> confirmed = new HashMap<>();
+            Map<String, DatasetWriter> open;
+            synchronized (lock) {
+                open = Map.copyOf(datasets);
+                open.forEach((k, w) -> confirmed.put(k, new long[] {w.contiguousThrough()}));
             }
             // fsync outside the lock so incoming messages are not held up by the disk.
-            java.util.List<DatasetWriter> open;
-            synchronized (lock) {
-                open = java.util.List.copyOf(datasets.values());
-            }
-            for (DatasetWriter w : open) {
+            for (DatasetWriter w : open.values()) {
                 w.force();
             }
+            if (c == null || !c.isConnected()) {
+                return;
+            }
+            for (Map.Entry<String, long[]> e : confirmed.entrySet()) {
+                String[] rs = datasetKeys.get(e.getKey());
+                byte[] ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION).setSessionId(rs[1])
+                        .setContiguousThrough(e.getValue()[0]).build().toByteArray();
+                c.publish(Topics.telemetryAck(rs[0]), ack, 0, false);
+            }
+            if (now - lastStatusMillis >= 1000) {
+                lastStatusMillis = now;
+                c.publish(statusTopic(), recorderStatus(true), 0, true);
+            }
         } catch (MqttException | IOException | RuntimeException e) {
-            // Status is advisory; the next round retries.
+            // Confirmations and status are repeated; the next round retries.
         }
     }
+
+    private long lastAckMillis;
 
     private String statusTopic() {
         return "sim2pi-recorder/" + options.clientId() + "/status";
@@ -283,6 +304,7 @@ public final class Recorder implements AutoCloseable {
         if (w == null) {
             w = new DatasetWriter(options.outDir().resolve(robot).resolve(batch.getSessionId()));
             datasets.put(key, w);
+            datasetKeys.put(key, new String[] {robot, batch.getSessionId()});
             robots.add(robot);
             SessionAnnouncement a = pendingAnnouncements.remove(key);
             if (a != null) {
@@ -292,6 +314,7 @@ public final class Recorder implements AutoCloseable {
         if (batch.getFramesCount() > 0) {
             Frame first = batch.getFrames(0);
             w.indexBatch(first.getSequence(), first.getTimestampNanos());
+            droppedAtSource += w.settleDropped(batch.getFirstSequence(), first.getSequence());
         }
         for (Frame f : batch.getFramesList()) {
             byte[] bytes = f.toByteArray();

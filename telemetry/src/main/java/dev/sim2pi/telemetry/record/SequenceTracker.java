@@ -42,6 +42,25 @@ public final class SequenceTracker {
         return true;
     }
 
+    /**
+     * Marks {@code [from, to)} as settled without data: numbers the source dropped and declared.
+     * Returns how many of them were not settled before.
+     */
+    public long settle(long from, long to) {
+        long n = 0;
+        for (long s = from; s < to; s++) {
+            if (accept(s)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Highest sequence number below which nothing is missing (-1 if none yet). */
+    public long contiguousThrough() {
+        return missing.isEmpty() ? next - 1 : missing.firstKey() - 1;
+    }
+
     /** Sequence numbers below the highest seen that never arrived. */
     public long missing() {
         return missingCount;

@@ -18,6 +18,7 @@ public final class BatchEncoder {
     private static final int BATCH_POLICY = 4;
     private static final int BATCH_FRAMES = 5;
     private static final int BATCH_DROPPED = 6;
+    private static final int BATCH_FIRST_SEQUENCE = 7;
     private static final int F_TIMESTAMP = 1;
     private static final int F_SEQUENCE = 2;
     private static final int F_SENSORS = 3;
@@ -65,13 +66,14 @@ public final class BatchEncoder {
     }
 
     /** Encodes one batch of the frames in {@code slots[0..count)}; returns its length in {@link #buffer()}. */
-    public int encode(String robotId, String sessionId, String policyId, long droppedTotal,
+    public int encode(String robotId, String sessionId, String policyId, long droppedTotal, long firstSequence,
                       Frames frames, int[] slots, int count) {
         int size = CodedOutputStream.computeUInt32Size(BATCH_SCHEMA, WireSchema.VERSION)
                 + CodedOutputStream.computeStringSize(BATCH_ROBOT, robotId)
                 + CodedOutputStream.computeStringSize(BATCH_SESSION, sessionId)
                 + (policyId.isEmpty() ? 0 : CodedOutputStream.computeStringSize(BATCH_POLICY, policyId))
-                + (droppedTotal == 0 ? 0 : CodedOutputStream.computeUInt64Size(BATCH_DROPPED, droppedTotal));
+                + (droppedTotal == 0 ? 0 : CodedOutputStream.computeUInt64Size(BATCH_DROPPED, droppedTotal))
+                + (firstSequence == 0 ? 0 : CodedOutputStream.computeUInt64Size(BATCH_FIRST_SEQUENCE, firstSequence));
         for (int k = 0; k < count; k++) {
             int frameSize = frameSize(frames, slots[k]);
             size += CodedOutputStream.computeTagSize(BATCH_FRAMES) + CodedOutputStream.computeUInt32SizeNoTag(frameSize)
@@ -96,6 +98,9 @@ public final class BatchEncoder {
             }
             if (droppedTotal != 0) {
                 out.writeUInt64(BATCH_DROPPED, droppedTotal);
+            }
+            if (firstSequence != 0) {
+                out.writeUInt64(BATCH_FIRST_SEQUENCE, firstSequence);
             }
             out.checkNoSpaceLeft();
         } catch (IOException e) {

@@ -22,7 +22,7 @@ class SpoolTest {
 
     @Test
     void reopenedSpoolResumesUnacknowledgedMessagesInOrder() throws Exception {
-        try (Spool s = new Spool(tmp, 1 << 20, 0)) {
+        try (Spool s = new Spool(tmp, 1 << 20)) {
             for (int i = 0; i < 10; i++) {
                 s.append(msg(i, 100), 100);
             }
@@ -30,7 +30,7 @@ class SpoolTest {
             s.ack(s.nextUnsent(), 0);
             s.nextUnsent(); // sent, never acknowledged
         }
-        try (Spool s = new Spool(tmp, 1 << 20, 0)) {
+        try (Spool s = new Spool(tmp, 1 << 20)) {
             assertEquals(8, s.size());
             for (int i = 2; i < 10; i++) {
                 assertArrayEquals(msg(i, 100), s.read(s.nextUnsent()));
@@ -40,7 +40,7 @@ class SpoolTest {
 
     @Test
     void rewindResendsEverythingUnacknowledged() throws Exception {
-        try (Spool s = new Spool(tmp, 1 << 20, 0)) {
+        try (Spool s = new Spool(tmp, 1 << 20)) {
             for (int i = 0; i < 5; i++) {
                 s.append(msg(i, 10), 10);
             }
@@ -59,7 +59,7 @@ class SpoolTest {
 
     @Test
     void fullSpoolDropsOldestAndCounts() throws Exception {
-        try (Spool s = new Spool(tmp, 1 << 20, 0)) {
+        try (Spool s = new Spool(tmp, 1 << 20)) {
             for (int i = 0; i < 400; i++) {
                 s.append(msg(i, 8000), 8000);
             }
@@ -77,16 +77,32 @@ class SpoolTest {
 
     @Test
     void rewindReplaysMessagesAcknowledgedWithinTheHorizonButNotOlderOnes() throws Exception {
-        try (Spool s = new Spool(tmp, 1 << 20, 1000)) {
+        try (Spool s = new Spool(tmp, 1 << 20)) {
             for (int i = 0; i < 4; i++) {
-                s.append(msg(i, 10), 10);
+                s.append(msg(i, 10), 10, i);
             }
             s.ack(s.nextUnsent(), 0);     // acknowledged at t=0: beyond the horizon by t=5000
             s.ack(s.nextUnsent(), 4500);  // within the horizon at t=5000
-            s.expire(5000);
+            s.expire(5000, 1000);
             s.rewind();
             assertEquals(3, s.size());
             assertArrayEquals(msg(1, 10), s.read(s.nextUnsent()));
+            assertArrayEquals(msg(2, 10), s.read(s.nextUnsent()));
+        }
+    }
+
+    @Test
+    void messagesConfirmedByARecorderAreNotReplayed() throws Exception {
+        try (Spool s = new Spool(tmp, 1 << 20)) {
+            for (int i = 0; i < 4; i++) {
+                s.append(msg(i, 10), 10, 100L * i + 99);
+            }
+            for (int i = 0; i < 3; i++) {
+                s.ack(s.nextUnsent(), 0);
+            }
+            s.confirm(199); // frames of batches 0 and 1 are stored
+            s.rewind();
+            assertEquals(2, s.size());
             assertArrayEquals(msg(2, 10), s.read(s.nextUnsent()));
         }
     }

@@ -35,13 +35,14 @@ class BatchEncoderTest {
                 new float[][] {{0.2f}, {-0.4f}},
                 new long[][] {{100, 0, Long.MAX_VALUE}, {5, 6, 7}});
         BatchEncoder enc = new BatchEncoder();
-        int len = enc.encode("robot-1", "sess", "pol", 42, cols, new int[] {1, 0}, 2);
+        int len = enc.encode("robot-1", "sess", "pol", 42, 77, cols, new int[] {1, 0}, 2);
         TelemetryBatch b = TelemetryBatch.parseFrom(Arrays.copyOf(enc.buffer(), len));
         assertEquals(WireSchema.VERSION, b.getSchemaVersion());
         assertEquals("robot-1", b.getRobotId());
         assertEquals("sess", b.getSessionId());
         assertEquals("pol", b.getPolicyId());
         assertEquals(42, b.getDroppedFramesTotal());
+        assertEquals(77, b.getFirstSequence());
         assertEquals(2, b.getFramesCount());
         Frame f = b.getFrames(0);
         assertEquals(cols.timestampNanos(1), f.getTimestampNanos());
