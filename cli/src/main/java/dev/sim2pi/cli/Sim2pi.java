@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Train robot policies in a randomized simulation, deploy them to a Raspberry Pi, stream telemetry back.",
         subcommands = {
                 TasksCommand.class,
-                BrokerCommand.class, RecordCommand.class, DatasetCommand.class,
+                BrokerCommand.class, RecordCommand.class, DatasetCommand.class, MonitorCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -91,7 +91,11 @@ public final class MonitorServer implements AutoCloseable {
         }
         Map<String, String> q = query(ex);
         try {
-            Command.Kind kind = Command.Kind.valueOf(q.getOrDefault("kind", ""));
+            String k = q.getOrDefault("kind", "");
+            if (!k.matches("ARM|STOP|ESTOP")) {
+                throw new IllegalArgumentException("kind '" + k + "': expected ARM, STOP or ESTOP");
+            }
+            Command.Kind kind = Command.Kind.valueOf(k);
             String id = state.command(q.get("robot"), kind);
             send(ex, 200, "application/json", ("{\"commandId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException | dev.sim2pi.models.InputException e) {
