@@ -37,7 +37,11 @@ public final class TelemetryPublisher implements AutoCloseable {
      */
     private static final long CONFIRM_HORIZON_NANOS = 30_000_000_000L;
     private static final long NO_RECORDER_HORIZON_NANOS = 1_000_000_000L;
-    /** A recorder that has not confirmed an acknowledged batch for this long lost it: resend. */
+    /**
+     * When a recorder's confirmations have not advanced for this long while batches the broker
+     * acknowledged this long ago wait for them, the broker lost those batches: resend. A recorder
+     * that is merely behind keeps advancing and triggers nothing.
+     */
     private static final long RETRANSMIT_NANOS = 1_000_000_000L;
 
     private final PublisherConfig config;
@@ -184,6 +188,8 @@ public final class TelemetryPublisher implements AutoCloseable {
         long nextConnect = System.nanoTime();
         int connectedGeneration = -1;
         boolean retransmitting = false;
+        long lastConfirmed = -1;
+        long lastConfirmAdvanceNanos = System.nanoTime();
         try {
             while (true) {
                 long now = System.nanoTime();
@@ -241,8 +247,15 @@ public final class TelemetryPublisher implements AutoCloseable {
                         statusDirty = false;
                         link.publishUntracked(Topics.status(config.robotId()), status(robotState), true);
                     }
-                    if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > RETRANSMIT_NANOS) {
+                    long confirmed = link.confirmedThrough();
+                    if (confirmed != lastConfirmed) {
+                        lastConfirmed = confirmed;
+                        lastConfirmAdvanceNanos = now;
+                    }
+                    if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > RETRANSMIT_NANOS
+                            && now - lastConfirmAdvanceNanos > RETRANSMIT_NANOS) {
                         retransmitting = true;
+                        lastConfirmAdvanceNanos = now;
                     }
                     if (retransmitting && inflight.isEmpty()) {
                         // The broker took these but no recorder stored them (a broker restart lost them).
