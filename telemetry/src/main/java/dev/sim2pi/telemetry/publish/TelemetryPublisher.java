@@ -42,7 +42,7 @@ public final class TelemetryPublisher implements AutoCloseable {
      * acknowledged this long ago wait for them, the broker lost those batches: resend. A recorder
      * that is merely behind keeps advancing and triggers nothing.
      */
-    private static final long RETRANSMIT_NANOS = 1_000_000_000L;
+    private static final long RETRANSMIT_NANOS = 750_000_000L;
 
     private final PublisherConfig config;
     private final String sessionId;
