@@ -57,6 +57,13 @@ public final class TelemetryPublisher implements AutoCloseable {
     private volatile Status.State robotState = Status.State.ONLINE;
     private volatile boolean statusDirty = true;
     private volatile boolean running = true;
+    private volatile long drainDeadlineNanos;
+    private volatile long spoolSizeSnapshot;
+    private volatile long spoolDroppedSnapshot;
+    private volatile long retransmissions;
+    private final BatchEncoderHolder encoder = new BatchEncoderHolder();
+    /** Sequence number following the last frame of the previous batch (sender thread only). */
+    private long nextBatchSequence;
 
     /** Counters written by the sender thread, read by anyone. */
     private static final class SenderState {
@@ -143,9 +150,6 @@ public final class TelemetryPublisher implements AutoCloseable {
                 spoolSizeSnapshot, spoolDroppedSnapshot, state.reconnects, retransmissions, link.connected());
     }
 
-    private volatile long spoolSizeSnapshot;
-    private volatile long retransmissions;
-    private volatile long spoolDroppedSnapshot;
 
     /**
      * Stops: remaining frames go to the spool, the sender tries for up to {@code drainMillis} to
@@ -168,11 +172,8 @@ public final class TelemetryPublisher implements AutoCloseable {
         close(2000);
     }
 
-    private volatile long drainDeadlineNanos;
 
     // ---- sender thread ----
-
-    private final BatchEncoderHolder encoder = new BatchEncoderHolder();
 
     private static final class BatchEncoderHolder {
         final dev.sim2pi.telemetry.wire.BatchEncoder encoder = new dev.sim2pi.telemetry.wire.BatchEncoder();
@@ -303,8 +304,6 @@ public final class TelemetryPublisher implements AutoCloseable {
         }
     }
 
-    /** Sequence number following the last frame of the previous batch (sender thread only). */
-    private long nextBatchSequence;
 
     private void cutBatches(RingFrames frames) throws IOException {
         long from = ring.consumed();
