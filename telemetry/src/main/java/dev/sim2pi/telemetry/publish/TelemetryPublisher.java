@@ -191,6 +191,7 @@ public final class TelemetryPublisher implements AutoCloseable {
         boolean retransmitting = false;
         long lastConfirmed = -1;
         long lastConfirmAdvanceNanos = System.nanoTime();
+        long retransmitAfter = RETRANSMIT_NANOS;
         try {
             while (true) {
                 long now = System.nanoTime();
@@ -252,11 +253,14 @@ public final class TelemetryPublisher implements AutoCloseable {
                     if (confirmed != lastConfirmed) {
                         lastConfirmed = confirmed;
                         lastConfirmAdvanceNanos = now;
+                        retransmitAfter = RETRANSMIT_NANOS;
                     }
-                    if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > RETRANSMIT_NANOS
-                            && now - lastConfirmAdvanceNanos > RETRANSMIT_NANOS) {
+                    if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > retransmitAfter
+                            && now - lastConfirmAdvanceNanos > retransmitAfter) {
                         retransmitting = true;
                         lastConfirmAdvanceNanos = now;
+                        // A congested broker delays confirmations too: back off so resends cannot snowball.
+                        retransmitAfter = Math.min(retransmitAfter * 2, 16 * RETRANSMIT_NANOS);
                     }
                     if (retransmitting && inflight.isEmpty()) {
                         // The broker took these but no recorder stored them (a broker restart lost them).
