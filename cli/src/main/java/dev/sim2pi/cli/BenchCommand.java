@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 BenchPolicyCommand.class,
                 SimBenchCommand.class,
                 EncoderBenchCommand.class,
-                LinkBenchCommand.class
+                LinkBenchCommand.class,
+                TelemetryBenchCommand.class
         })
 final class BenchCommand implements Runnable {
 

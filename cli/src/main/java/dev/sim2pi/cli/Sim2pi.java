@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 TasksCommand.class,
                 ControllerCommand.class,
+                BrokerCommand.class, RecordCommand.class, DatasetCommand.class, MonitorCommand.class,
                 BenchCommand.class,
                 BundleCommand.class,
                 SimCommand.class,

@@ -1,0 +1,36 @@
+package dev.sim2pi.cli;
+
+import dev.sim2pi.telemetry.broker.EmbeddedBroker;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the embedded MQTT 5 broker until interrupted. */
+@Command(name = "broker", description = "Run an embedded MQTT 5 broker on 127.0.0.1 until Ctrl-C.")
+final class BrokerCommand implements Runnable {
+
+    @Option(names = "--port", defaultValue = "1883", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Keep sessions and queued messages in DIR across restarts (default: in memory).")
+    Path data;
+
+    @Override
+    public void run() {
+        EmbeddedBroker broker = EmbeddedBroker.start(port, data);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            stopped.countDown();
+        }));
+        System.out.println("sim2pi broker: MQTT 5 on " + broker.url() + (data == null ? " (in-memory)" : " (data in " + data + ")")
+                + "; Ctrl-C stops it");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package dev.sim2pi.cli;
+
+import dev.sim2pi.models.InputException;
+import dev.sim2pi.telemetry.MqttSettings;
+import dev.sim2pi.telemetry.broker.EmbeddedBroker;
+import dev.sim2pi.telemetry.publish.PublisherConfig;
+import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.TelemetryPublisher;
+import dev.sim2pi.telemetry.record.DatasetReader;
+import dev.sim2pi.telemetry.record.Recorder;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Simulated robots publish through a real broker into a recorder, optionally across a broker
+ * restart; prints frames sent and recorded, losses, duplicates and enqueue-to-disk latency.
+ */
+@Command(name = "telemetry", description = "R simulated robots -> MQTT broker -> recorder, optionally across a broker restart.")
+final class TelemetryBenchCommand implements Runnable {
+
+    @Option(names = "--robots", defaultValue = "1", description = "Simulated robots (default ${DEFAULT-VALUE}).")
+    int robots;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "Control rate per robot in Hz (default ${DEFAULT-VALUE}).")
+    double rateHz;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "Streaming time (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--restart-broker", description = "Stop the broker half-way and start it again.")
+    boolean restartBroker;
+
+    @Option(names = "--outage-seconds", defaultValue = "0",
+            description = "Extra time the broker stays down on --restart-broker (default ${DEFAULT-VALUE}).")
+    double outageSeconds;
+
+    @Option(names = "--broker", paramLabel = "URL", description = "Use this external broker (cannot be restarted by the bench).")
+    String brokerUrl;
+
+    @Option(names = "--mosquitto", description = "Spawn /usr/sbin/mosquitto on a free port instead of the embedded broker.")
+    boolean mosquitto;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Keep the datasets here (default: a temporary folder, deleted).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated signals (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    /** The broker under test, restartable where the bench owns it. */
+    private interface Broker extends AutoCloseable {
+        String url();
+
+        void stop() throws Exception;
+
+        void start() throws Exception;
+
+        @Override
+        void close() throws Exception;
+    }
+
+    @Override
+    public void run() {
+        if (robots < 1 || rateHz <= 0 || seconds <= 0) {
+            throw new InputException("--robots, --rate and --seconds must be positive");
+        }
+        if (restartBroker && brokerUrl != null) {
+            throw new InputException("--restart-broker needs a broker the bench owns: drop --broker (embedded) or use --mosquitto");
+        }
+        try {
+            runBench();
+        } catch (Exception e) {
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void runBench() throws Exception {
+        Path work = Files.createTempDirectory("sim2pi-bench-telemetry");
+        Path data = out != null ? out : work.resolve("datasets");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        LatencyLog latencies = new LatencyLog((int) Math.min(50_000_000, robots * rateHz * seconds * 1.2 + 1024));
+        try (Broker broker = openBroker(work)) {
+            MqttSettings mqtt = MqttSettings.of(broker.url());
+            System.err.printf(Locale.ROOT, "broker %s, %d robot(s) at %.0f Hz for %.0f s%s%n", broker.url(), robots, rateHz,
+                    seconds, restartBroker ? ", broker restart half-way" : "");
+            Recorder recorder = Recorder.start(new Recorder.Options(mqtt, data, null, "sim2pi-bench-recorder", 16 << 20, 3600),
+                    (robot, seq, ts) -> latencies.add(System.nanoTime() - ts, ts));
+            if (!recorder.awaitConnected(30_000)) {
+                throw new IllegalStateException("recorder could not connect to " + broker.url());
+            }
+            TelemetryPublisher[] pubs = new TelemetryPublisher[robots];
+            SimulatedRobot[] loops = new SimulatedRobot[robots];
+            for (int i = 0; i < robots; i++) {
+                String id = "bench-" + i;
+                pubs[i] = TelemetryPublisher.start(PublisherConfig.defaults(id, mqtt, work.resolve("spool-" + id)),
+                        SimulatedRobot.layout(), "session-" + seed);
+            }
+            for (TelemetryPublisher p : pubs) {
+                if (!p.awaitConnected(30_000)) {
+                    throw new IllegalStateException("a publisher could not connect to " + broker.url());
+                }
+            }
+            long start = System.nanoTime();
+            long[] cpuStart = new long[robots];
+            for (int i = 0; i < robots; i++) {
+                cpuStart[i] = threads.getThreadCpuTime(pubs[i].senderThreadId());
+                loops[i] = new SimulatedRobot(pubs[i], rateHz, seed + i).start();
+            }
+            long end = start + (long) (seconds * 1e9);
+            boolean restarted = !restartBroker;
+            while (System.nanoTime() < end) {
+                if (!restarted && System.nanoTime() >= start + (long) (seconds * 0.5e9)) {
+                    latencies.outageStart = System.nanoTime();
+                    System.err.println("stopping broker...");
+                    broker.stop();
+                    Thread.sleep((long) (outageSeconds * 1000));
+                    broker.start();
+                    latencies.outageEnd = System.nanoTime();
+                    System.err.printf(Locale.ROOT, "broker back after %.1f s%n", (latencies.outageEnd - latencies.outageStart) * 1e-9);
+                    restarted = true;
+                }
+                Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                System.err.printf(Locale.ROOT, "t=%4.1fs recorded=%d%n", (System.nanoTime() - start) * 1e-9,
+                        recorder.stats().framesWritten());
+            }
+            double wall = (System.nanoTime() - start) * 1e-9;
+            double cpu = 0;
+            for (int i = 0; i < robots; i++) {
+                cpu += (threads.getThreadCpuTime(pubs[i].senderThreadId()) - cpuStart[i]) * 1e-9;
+            }
+            long sent = 0;
+            long dropped = 0;
+            for (int i = 0; i < robots; i++) {
+                loops[i].close();
+            }
+            for (int i = 0; i < robots; i++) {
+                pubs[i].close(60_000);
+                sent += pubs[i].stats().framesEnqueued();
+                dropped += pubs[i].stats().framesDropped() + pubs[i].stats().messagesSpoolDropped();
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (recorder.stats().framesWritten() < sent && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            recorder.close();
+            long[] check = verify(data);
+            long recorded = check[0];
+            long duplicates = check[1];
+            System.out.printf(Locale.ROOT, "frames recorded %d of %d sent; %d duplicate deliveries skipped by the recorder; "
+                    + "%d dropped at publishers%n", recorded, sent, recorder.stats().duplicates(), dropped);
+            System.out.printf(Locale.ROOT, "latency enqueue->recorder write: p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
+                    + "p99 of frames enqueued outside the outage %.1f ms%n", latencies.percentileMs(50, false),
+                    latencies.percentileMs(99, false), latencies.percentileMs(100, false), latencies.percentileMs(99, true));
+            System.out.printf(Locale.ROOT, "publisher sender thread CPU: %.2f%% of one core per robot (wall %.1f s)%n",
+                    100 * cpu / wall / robots, wall);
+            new Figures().put("frames_sent", sent).put("frames_recorded", recorded).put("lost", sent - recorded)
+                    .put("duplicates", duplicates).put("p99_latency_ms", latencies.percentileMs(99, false))
+                    .put("p99_latency_outside_outage_ms", latencies.percentileMs(99, true))
+                    .put("publisher_cpu_share", cpu / wall / robots).print(System.out);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Reads back every dataset: distinct frames and duplicates actually stored. */
+    private static long[] verify(Path data) throws IOException {
+        long distinct = 0;
+        long dups = 0;
+        for (Path d : DatasetReader.find(data)) {
+            Set<Long> seen = new HashSet<>();
+            long[] c = {0};
+            new DatasetReader(d).frames(f -> {
+                if (!seen.add(f.getSequence())) {
+                    c[0]++;
+                }
+            });
+            distinct += seen.size();
+            dups += c[0];
+        }
+        return new long[] {distinct, dups};
+    }
+
+    private Broker openBroker(Path work) throws Exception {
+        if (brokerUrl != null) {
+            return new Broker() {
+                public String url() {
+                    return brokerUrl;
+                }
+
+                public void stop() {
+                }
+
+                public void start() {
+                }
+
+                public void close() {
+                }
+            };
+        }
+        if (mosquitto) {
+            MosquittoProcess m = MosquittoProcess.start(work.resolve("mosquitto"));
+            return new Broker() {
+                public String url() {
+                    return m.url();
+                }
+
+                public void stop() throws Exception {
+                    m.stop();
+                }
+
+                public void start() throws Exception {
+                    m.start();
+                }
+
+                public void close() throws Exception {
+                    m.stop();
+                }
+            };
+        }
+        // File persistence when restarting, so the recorder's session and its queue survive.
+        EmbeddedBroker b = EmbeddedBroker.start(0, restartBroker ? work.resolve("broker-data") : null);
+        return new Broker() {
+            public String url() {
+                return b.url();
+            }
+
+            public void stop() {
+                b.stop();
+            }
+
+            public void start() {
+                b.startAgain();
+            }
+
+            public void close() {
+                b.close();
+            }
+        };
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Latencies with the enqueue time of each frame, filled by the recorder's thread. */
+    private static final class LatencyLog {
+        private long[] latency;
+        private long[] enqueued;
+        private int n;
+        volatile long outageStart = Long.MAX_VALUE;
+        volatile long outageEnd = Long.MIN_VALUE;
+
+        LatencyLog(int capacity) {
+            latency = new long[capacity];
+            enqueued = new long[capacity];
+        }
+
+        synchronized void add(long latencyNanos, long enqueuedNanos) {
+            if (n == latency.length) {
+                latency = Arrays.copyOf(latency, n * 2);
+                enqueued = Arrays.copyOf(enqueued, n * 2);
+            }
+            latency[n] = latencyNanos;
+            enqueued[n++] = enqueuedNanos;
+        }
+
+        synchronized double percentileMs(double p, boolean outsideOutage) {
+            long[] v = new long[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                if (!outsideOutage || enqueued[i] < outageStart || enqueued[i] > outageEnd) {
+                    v[m++] = latency[i];
+                }
+            }
+            if (m == 0) {
+                return Double.NaN;
+            }
+            Arrays.sort(v, 0, m);
+            int idx = (int) Math.min(m - 1, Math.max(0, Math.ceil(p / 100.0 * m) - 1));
+            return v[idx] * 1e-6;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.sim2pi.telemetry.broker;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * The MQTT 5 broker {@code sim2pi} starts in-process when no broker URL is given (HiveMQ CE
+ * embedded). It listens on 127.0.0.1 only, never reports anonymous usage statistics, and logs
+ * through the application's SLF4J provider at warning level (its logback bootstrap is off).
+ *
+ * <p>Persistence is in memory by default. With a data directory it keeps sessions and queued
+ * messages on disk, so a recorder's session (and what was queued for it) survives a broker
+ * restart: the benchmark's {@code --restart-broker} uses that.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private final int port;
+    private final Path configDir;
+    private final Path dataDir;
+    private final boolean deleteDataOnClose;
+    private EmbeddedHiveMQ hivemq;
+
+    private EmbeddedBroker(int port, Path configDir, Path dataDir, boolean deleteDataOnClose) {
+        this.port = port;
+        this.configDir = configDir;
+        this.dataDir = dataDir;
+        this.deleteDataOnClose = deleteDataOnClose;
+    }
+
+    /**
+     * Starts a broker.
+     *
+     * @param port    TCP port on 127.0.0.1, or 0 for a free one
+     * @param dataDir where to persist sessions and queues, or null for in-memory persistence
+     */
+    public static EmbeddedBroker start(int port, Path dataDir) {
+        try {
+            int chosen = port == 0 ? freePort() : port;
+            Path config = Files.createTempDirectory("sim2pi-broker-conf");
+            boolean inMemory = dataDir == null;
+            Path data = inMemory ? Files.createTempDirectory("sim2pi-broker-data") : Files.createDirectories(dataDir);
+            Files.writeString(config.resolve("config.xml"), configXml(chosen, inMemory));
+            quietLogging();
+            EmbeddedBroker b = new EmbeddedBroker(chosen, config, data, inMemory);
+            b.startAgain();
+            return b;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the embedded broker's folders", e);
+        }
+    }
+
+    static String configXml(int port, boolean inMemory) {
+        return """
+                <?xml version="1.0"?>
+                <hivemq>
+                    <listeners>
+                        <tcp-listener>
+                            <port>%d</port>
+                            <bind-address>127.0.0.1</bind-address>
+                        </tcp-listener>
+                    </listeners>
+                    <mqtt>
+                        <queued-messages>
+                            <max-queue-size>1000000</max-queue-size>
+                        </queued-messages>
+                    </mqtt>
+                    <persistence>
+                        <mode>%s</mode>
+                    </persistence>
+                    <anonymous-usage-statistics>
+                        <enabled>false</enabled>
+                    </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port, inMemory ? "in-memory" : "file");
+    }
+
+    private static void quietLogging() {
+        // Only defaults: an application that configured these keeps its choice.
+        System.setProperty("org.slf4j.simpleLogger.log.com.hivemq",
+                System.getProperty("org.slf4j.simpleLogger.log.com.hivemq", "warn"));
+        System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
+    }
+
+    /** Starts the broker (again, after {@link #stop}) on the same port and data folder. */
+    public void startAgain() {
+        hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(configDir)
+                .withDataFolder(dataDir)
+                .withExtensionsFolder(configDir.resolve("extensions"))
+                .withoutLoggingBootstrap()
+                .build();
+        try {
+            hivemq.start().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the embedded broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the embedded MQTT broker did not start on 127.0.0.1:" + port
+                    + " (is the port taken?): " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the broker; clients are disconnected. */
+    public void stop() {
+        if (hivemq == null) {
+            return;
+        }
+        try {
+            hivemq.stop().get(60, TimeUnit.SECONDS);
+            hivemq.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the embedded broker did not stop: " + e.getMessage(), e);
+        }
+        hivemq = null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The URL clients connect to. */
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        deleteTree(configDir);
+        if (deleteDataOnClose) {
+            deleteTree(dataDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Temporary folders only; the OS cleans up what remains.
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package dev.sim2pi.telemetry.monitor;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.sim2pi.telemetry.MqttSettings;
+import dev.sim2pi.telemetry.Topics;
+import dev.sim2pi.telemetry.wire.FrameLayout;
+import dev.sim2pi.telemetry.wire.WireSchema;
+import dev.sim2pi.telemetry.wire.proto.Command;
+import dev.sim2pi.telemetry.wire.proto.CommandAck;
+import dev.sim2pi.telemetry.wire.proto.Event;
+import dev.sim2pi.telemetry.wire.proto.Frame;
+import dev.sim2pi.telemetry.wire.proto.RecorderStatus;
+import dev.sim2pi.telemetry.wire.proto.SessionAnnouncement;
+import dev.sim2pi.telemetry.wire.proto.Status;
+import dev.sim2pi.telemetry.wire.proto.TelemetryBatch;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * The monitor's view of the fleet, fed by an MQTT subscription to every robot's topics and the
+ * recorders' status; it also publishes operator commands.
+ */
+public final class MonitorState implements AutoCloseable {
+
+    private final MqttSettings mqtt;
+    private final Map<String, RobotView> robots = new TreeMap<>();
+    private final ArrayDeque<String[]> events = new ArrayDeque<>();
+    private final Map<String, RecorderStatus> recorders = new TreeMap<>();
+    private final AtomicLong commandCounter = new AtomicLong();
+    private final Thread supervisor;
+    private volatile boolean running = true;
+    private volatile boolean lost = true;
+    private volatile MqttAsyncClient client;
+
+    public MonitorState(MqttSettings mqtt) {
+        this.mqtt = mqtt;
+        this.supervisor = new Thread(this::supervise, "telemetry-monitor-mqtt");
+        this.supervisor.setDaemon(true);
+        this.supervisor.start();
+    }
+
+    private void supervise() {
+        long backoff = 100;
+        while (running) {
+            if (lost) {
+                closeClient();
+                try {
+                    MqttAsyncClient c = new MqttAsyncClient(mqtt.serverUrl(), "sim2pi-monitor-" + ProcessHandle.current().pid(),
+                            new MemoryPersistence());
+                    MqttConnectionOptions o = mqtt.options();
+                    o.setCleanStart(true);
+                    c.setCallback(new Callback());
+                    c.connect(o).waitForCompletion(5000);
+                    String[] filters = {"sim2pi/+/status", "sim2pi/+/session", "sim2pi/+/telemetry", "sim2pi/+/events",
+                        "sim2pi/+/cmd/ack", "sim2pi-recorder/+/status"};
+                    c.subscribe(filters, new int[] {0, 0, 0, 0, 0, 0}).waitForCompletion(5000);
+                    client = c;
+                    lost = false;
+                    backoff = 100;
+                } catch (MqttException | RuntimeException e) {
+                    sleep(backoff);
+                    backoff = Math.min(2000, backoff * 2);
+                    continue;
+                }
+            }
+            sleep(50);
+        }
+    }
+
+    public boolean connected() {
+        return !lost;
+    }
+
+    /** Publishes an operator command to {@code sim2pi/<robot>/cmd}; returns its id. */
+    public String command(String robot, Command.Kind kind) throws MqttException {
+        Topics.checkRobotId(robot);
+        String id = "monitor-" + ProcessHandle.current().pid() + "-" + commandCounter.incrementAndGet();
+        byte[] payload = Command.newBuilder().setSchemaVersion(WireSchema.VERSION).setCommandId(id).setKind(kind)
+                .setUnixMillis(System.currentTimeMillis()).setOrigin("monitor").build().toByteArray();
+        MqttAsyncClient c = client;
+        if (c == null || lost) {
+            throw new IllegalStateException("not connected to the broker");
+        }
+        c.publish(Topics.command(robot), payload, 1, false).waitForCompletion(5000);
+        addEvent(robot, "command_sent", kind + " " + id);
+        return id;
+    }
+
+    void handle(String topic, byte[] payload) {
+        try {
+            if (topic.startsWith("sim2pi-recorder/")) {
+                RecorderStatus s = RecorderStatus.parseFrom(payload);
+                synchronized (this) {
+                    recorders.put(s.getClientId(), s);
+                }
+                return;
+            }
+            String robot = Topics.robotOf(topic);
+            String leaf = Topics.leafOf(topic);
+            if (robot == null) {
+                return;
+            }
+            switch (leaf) {
+                case "telemetry" -> {
+                    TelemetryBatch b = TelemetryBatch.parseFrom(payload);
+                    synchronized (this) {
+                        RobotView v = view(robot);
+                        if (!b.getSessionId().equals(v.session)) {
+                            v.session = b.getSessionId();
+                            v.lastSequence = -1;
+                        }
+                        for (Frame f : b.getFramesList()) {
+                            v.add(f);
+                        }
+                    }
+                }
+                case "session" -> {
+                    SessionAnnouncement a = SessionAnnouncement.parseFrom(payload);
+                    synchronized (this) {
+                        RobotView v = view(robot);
+                        v.layout = FrameLayout.fromAnnouncement(a);
+                        v.task = a.getTaskId() + " v" + a.getTaskVersion();
+                    }
+                }
+                case "status" -> {
+                    Status s = Status.parseFrom(payload);
+                    synchronized (this) {
+                        view(robot).state = s.getState().name();
+                    }
+                }
+                case "events" -> {
+                    Event e = Event.parseFrom(payload);
+                    addEvent(robot, e.getKind(), e.getMessage());
+                }
+                case "cmd/ack" -> {
+                    CommandAck a = CommandAck.parseFrom(payload);
+                    addEvent(robot, a.getAccepted() ? "command_accepted" : "command_refused",
+                            a.getCommandId() + " " + a.getMessage());
+                }
+                default -> {
+                }
+            }
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            addEvent(Topics.robotOf(topic) == null ? "?" : Topics.robotOf(topic), "malformed_message", topic);
+        }
+    }
+
+    private RobotView view(String robot) {
+        return robots.computeIfAbsent(robot, RobotView::new);
+    }
+
+    private synchronized void addEvent(String robot, String kind, String message) {
+        events.addFirst(new String[] {Long.toString(System.currentTimeMillis()), robot, kind, message});
+        while (events.size() > 50) {
+            events.removeLast();
+        }
+    }
+
+    /** The page's data: all robots' status, the selected robot's recent samples and jitter, events, recorders. */
+    public synchronized String snapshotJson(String selected) {
+        Json j = new Json().begin();
+        j.key("connected").value(!lost);
+        j.key("robots").beginArray();
+        for (RobotView v : robots.values()) {
+            j.begin().key("id").value(v.id).key("state").value(v.state).key("session").value(v.session)
+                    .key("task").value(v.task).key("frames").value(v.frames).key("gaps").value(v.gaps).end();
+        }
+        j.endArray();
+        RobotView v = selected == null ? null : robots.get(selected);
+        if (v == null && !robots.isEmpty()) {
+            v = robots.values().iterator().next();
+        }
+        if (v != null) {
+            j.key("selected").begin().key("id").value(v.id);
+            j.key("channels").beginArray();
+            for (String n : v.channelNames()) {
+                j.value(n);
+            }
+            j.endArray();
+            j.key("t").beginArray();
+            int start = (v.head - v.count + RobotView.HISTORY) % RobotView.HISTORY;
+            for (int i = 0; i < v.count; i++) {
+                j.value(v.times[(start + i) % RobotView.HISTORY]);
+            }
+            j.endArray();
+            j.key("values").beginArray();
+            for (double[] ch : v.values) {
+                j.beginArray();
+                for (int i = 0; i < v.count; i++) {
+                    j.value((float) ch[(start + i) % RobotView.HISTORY]);
+                }
+                j.endArray();
+            }
+            j.endArray();
+            j.key("jitterBoundsMicros").beginArray();
+            for (long b : RobotView.JITTER_BOUNDS_MICROS) {
+                j.value(b);
+            }
+            j.endArray();
+            j.key("jitter").beginArray();
+            for (long c : v.jitter) {
+                j.value(c);
+            }
+            j.endArray();
+            j.end();
+        }
+        j.key("events").beginArray();
+        for (String[] e : events) {
+            j.begin().key("unixMillis").value(Long.parseLong(e[0])).key("robot").value(e[1]).key("kind").value(e[2])
+                    .key("message").value(e[3]).end();
+        }
+        j.endArray();
+        j.key("recorders").beginArray();
+        for (RecorderStatus r : recorders.values()) {
+            j.begin().key("id").value(r.getClientId()).key("online").value(r.getOnline())
+                    .key("frames").value(r.getFramesWritten()).key("missing").value(r.getMissing())
+                    .key("duplicates").value(r.getDuplicates()).key("malformed").value(r.getMalformed())
+                    .key("bytes").value(r.getBytes()).key("datasets").value(r.getDatasets()).end();
+        }
+        j.endArray();
+        return j.end().toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        closeClient();
+    }
+
+    private void closeClient() {
+        MqttAsyncClient c = client;
+        client = null;
+        if (c != null) {
+            try {
+                c.disconnect(500).waitForCompletion(1000);
+                c.close(true);
+            } catch (MqttException | RuntimeException e) {
+                // Shutting down.
+            }
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse r) {
+            lost = true;
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException e) {
+            lost = true;
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            handle(topic, message.getPayload());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}

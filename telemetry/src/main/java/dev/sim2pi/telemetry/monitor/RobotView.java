@@ -1,0 +1,84 @@
+package dev.sim2pi.telemetry.monitor;
+
+import dev.sim2pi.telemetry.wire.FrameLayout;
+import dev.sim2pi.telemetry.wire.proto.Frame;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the monitor keeps of one robot: status, layout, recent samples, jitter histogram. */
+final class RobotView {
+
+    /** Upper bounds (µs) of the loop-jitter histogram bins; the last bin is open. */
+    static final long[] JITTER_BOUNDS_MICROS = {10, 20, 50, 100, 200, 500, 1000, 2000, 5000};
+    static final int HISTORY = 400;
+
+    final String id;
+    String state = "UNKNOWN";
+    String session = "";
+    String task = "";
+    FrameLayout layout;
+    long frames;
+    long lastSequence = -1;
+    long gaps;
+    final long[] jitter = new long[JITTER_BOUNDS_MICROS.length + 1];
+    /** Ring of recent samples: timestamp (s, relative to session) and all channel values. */
+    final double[] times = new double[HISTORY];
+    double[][] values = new double[0][HISTORY];
+    int head;
+    int count;
+    long firstTimestampNanos = Long.MIN_VALUE;
+
+    RobotView(String id) {
+        this.id = id;
+    }
+
+    List<String> channelNames() {
+        List<String> names = new ArrayList<>();
+        if (layout == null) {
+            for (int i = 0; i < values.length; i++) {
+                names.add("ch" + i);
+            }
+            return names;
+        }
+        layout.sensors().names().forEach(n -> names.add("sensors." + n));
+        layout.observation().names().forEach(n -> names.add("observation." + n));
+        layout.actions().names().forEach(n -> names.add("command." + n));
+        return names;
+    }
+
+    void add(Frame f) {
+        int n = f.getSensorsCount() + f.getObservationCount() + f.getCommandCount();
+        if (values.length != n) {
+            values = new double[n][HISTORY];
+            count = 0;
+            head = 0;
+        }
+        if (firstTimestampNanos == Long.MIN_VALUE) {
+            firstTimestampNanos = f.getTimestampNanos();
+        }
+        if (lastSequence >= 0 && f.getSequence() > lastSequence + 1) {
+            gaps += f.getSequence() - lastSequence - 1;
+        }
+        lastSequence = Math.max(lastSequence, f.getSequence());
+        frames++;
+        times[head] = (f.getTimestampNanos() - firstTimestampNanos) * 1e-9;
+        int k = 0;
+        for (float v : f.getSensorsList()) {
+            values[k++][head] = v;
+        }
+        for (float v : f.getObservationList()) {
+            values[k++][head] = v;
+        }
+        for (float v : f.getCommandList()) {
+            values[k++][head] = v;
+        }
+        head = (head + 1) % HISTORY;
+        count = Math.min(HISTORY, count + 1);
+        long micros = Math.max(0, f.getStartLatenessNanos()) / 1000;
+        int bin = 0;
+        while (bin < JITTER_BOUNDS_MICROS.length && micros >= JITTER_BOUNDS_MICROS[bin]) {
+            bin++;
+        }
+        jitter[bin]++;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.sim2pi.telemetry.record;
+
+/**
+ * What a recorder has done so far.
+ *
+ * @param framesWritten frames stored (each once)
+ * @param duplicates    frames received again and skipped
+ * @param missing       sequence numbers never received, summed over datasets
+ * @param malformed     telemetry messages that did not decode, skipped
+ * @param oversized     messages above the size limit, skipped
+ * @param bytes         bytes of frame files
+ * @param robots        distinct robots seen
+ * @param datasets      robot sessions recorded
+ * @param connected     whether the broker is reachable now
+ */
+public record RecorderStats(long framesWritten, long duplicates, long missing, long malformed, long oversized,
+                            long bytes, int robots, int datasets, boolean connected) {
+}

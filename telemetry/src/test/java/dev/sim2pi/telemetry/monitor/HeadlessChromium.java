@@ -1,0 +1,143 @@
+package dev.sim2pi.telemetry.monitor;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Debian's Chromium, headless, driven over the Chrome DevTools Protocol with the JDK's own
+ * HTTP and WebSocket client: no driver binary, no npm. Absent Chromium fails in CI and skips elsewhere.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Process process;
+    private final WebSocket socket;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+
+    private HeadlessChromium(Process process, WebSocket socket) {
+        this.process = process;
+        this.socket = socket;
+    }
+
+    static HeadlessChromium start(Path profile) throws Exception {
+        Path binary = Path.of("/usr/bin/chromium");
+        if (!Files.isExecutable(binary)) {
+            String msg = "Chromium not found at " + binary + " (apt-get install chromium; .ci/run does this)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(msg);
+            }
+            assumeTrue(false, msg);
+        }
+        Process p = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--disable-dev-shm-usage", "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank")
+                .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
+        Path portFile = profile.resolve("DevToolsActivePort");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!(Files.exists(portFile) && Files.readAllLines(portFile).size() >= 2)) {
+            if (System.nanoTime() > end || !p.isAlive()) {
+                p.destroyForcibly();
+                throw new IOException("chromium did not open its DevTools port: "
+                        + Files.readString(profile.resolveSibling("chromium.log")));
+            }
+            Thread.sleep(50);
+        }
+        int port = Integer.parseInt(Files.readAllLines(portFile).get(0).trim());
+        HttpClient http = HttpClient.newHttpClient();
+        String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String wsUrl = null;
+        for (JsonNode target : JSON.readTree(list)) {
+            if ("page".equals(target.path("type").asText())) {
+                wsUrl = target.path("webSocketDebuggerUrl").asText();
+                break;
+            }
+        }
+        if (wsUrl == null) {
+            p.destroyForcibly();
+            throw new IOException("no page target in " + list);
+        }
+        HeadlessChromium[] self = new HeadlessChromium[1];
+        StringBuilder partial = new StringBuilder();
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(wsUrl), new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    self[0].onMessage(partial.toString());
+                    partial.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+        self[0] = new HeadlessChromium(p, ws);
+        return self[0];
+    }
+
+    private void onMessage(String text) {
+        try {
+            JsonNode msg = JSON.readTree(text);
+            if (msg.has("id")) {
+                CompletableFuture<JsonNode> f = pending.remove(msg.get("id").asInt());
+                if (f != null) {
+                    f.complete(msg);
+                }
+            }
+        } catch (IOException e) {
+            // Not JSON: not for us.
+        }
+    }
+
+    JsonNode call(String method, Map<String, Object> params) throws Exception {
+        int id = ids.incrementAndGet();
+        ObjectNode req = JSON.createObjectNode().put("id", id).put("method", method);
+        req.set("params", JSON.valueToTree(params));
+        CompletableFuture<JsonNode> f = new CompletableFuture<>();
+        pending.put(id, f);
+        socket.sendText(JSON.writeValueAsString(req), true).get(10, TimeUnit.SECONDS);
+        JsonNode reply = f.get(20, TimeUnit.SECONDS);
+        if (reply.has("error")) {
+            throw new IOException(method + " failed: " + reply.get("error"));
+        }
+        return reply.get("result");
+    }
+
+    void navigate(String url) throws Exception {
+        call("Page.navigate", Map.of("url", url));
+    }
+
+    /** Evaluates a JavaScript expression in the page and returns its value as text. */
+    String eval(String expression) throws Exception {
+        JsonNode r = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+        return r.path("result").path("value").asText();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        socket.abort();
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
