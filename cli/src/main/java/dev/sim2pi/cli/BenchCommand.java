@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
  * {@code key=value} figures so scripts can read them.
  */
 @Command(name = "bench", description = "Measure speed and memory; the last line of output is key=value figures.",
-        subcommands = {})
+        subcommands = {
+                SimBenchCommand.class
+        })
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 TasksCommand.class,
                 BenchCommand.class,
+                SimCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sim2pi implements Runnable {

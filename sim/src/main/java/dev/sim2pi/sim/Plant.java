@@ -37,4 +37,16 @@ public interface Plant {
     /** Writes the raw sensor reading of {@code state} (task sensor layout), with sensor models. */
     void sense(double[] params, int paramsOffset, double[] state, int stateOffset, Rng rng,
                double[] sensors, int sensorsOffset);
+
+    /**
+     * Sets the simulation state from a task state ({@link RobotTask#state()} layout), as when
+     * replaying a log from a recorded start. Hidden variables start at zero unless a plant knows
+     * better.
+     */
+    default void load(double[] params, int paramsOffset, double[] taskState, int taskStateOffset,
+                      double[] state, int stateOffset) {
+        int n = task().state().size();
+        System.arraycopy(taskState, taskStateOffset, state, stateOffset, n);
+        java.util.Arrays.fill(state, stateOffset + n, stateOffset + simStateSize(), 0.0);
+    }
 }

@@ -14,6 +14,9 @@ public final class ObservationBuilder {
     private final int actionSize;
     private final boolean lastAction;
     private final int obsSize;
+    private final int sensorSize;
+    /** Per env: the raw reading pushed last, for features that difference counters. */
+    private final double[] previous;
     /** Per env: {@code history} feature frames in a ring, newest at {@code head[env]}. */
     private final float[] frames;
     private final int[] head;
@@ -34,6 +37,8 @@ public final class ObservationBuilder {
         this.frames = new float[envs * history * featureSize];
         this.head = new int[envs];
         this.lastActions = new float[envs * actionSize];
+        this.sensorSize = task.sensors().size();
+        this.previous = new double[envs * sensorSize];
     }
 
     public RobotTask task() {
@@ -51,7 +56,8 @@ public final class ObservationBuilder {
     /** Starts an episode: every history slot holds this first reading, the last action is zero. */
     public void reset(int env, double[] sensors, int sensorsOffset) {
         int base = env * history * featureSize;
-        task.features(sensors, sensorsOffset, frames, base);
+        task.features(sensors, sensorsOffset, sensors, sensorsOffset, frames, base);
+        System.arraycopy(sensors, sensorsOffset, previous, env * sensorSize, sensorSize);
         for (int k = 1; k < history; k++) {
             System.arraycopy(frames, base, frames, base + k * featureSize, featureSize);
         }
@@ -66,10 +72,13 @@ public final class ObservationBuilder {
             h = history - 1;
         }
         head[env] = h;
-        task.features(sensors, sensorsOffset, frames, (env * history + h) * featureSize);
-        int a = env * actionSize;
-        for (int i = 0; i < actionSize; i++) {
-            lastActions[a + i] = (float) action[actionOffset + i];
+        task.features(sensors, sensorsOffset, previous, env * sensorSize, frames, (env * history + h) * featureSize);
+        System.arraycopy(sensors, sensorsOffset, previous, env * sensorSize, sensorSize);
+        if (lastAction) {
+            int a = env * actionSize;
+            for (int i = 0; i < actionSize; i++) {
+                lastActions[a + i] = (float) action[actionOffset + i];
+            }
         }
     }
 
@@ -77,8 +86,11 @@ public final class ObservationBuilder {
     public void write(int env, float[] out, int outOffset) {
         int base = env * history * featureSize;
         int o = outOffset;
-        for (int k = 0; k < history; k++) {
-            int slot = (head[env] + k) % history;
+        int slot = head[env];
+        for (int k = 0; k < history; k++, slot++) {
+            if (slot == history) {
+                slot = 0;
+            }
             System.arraycopy(frames, base + slot * featureSize, out, o, featureSize);
             o += featureSize;
         }

@@ -42,6 +42,18 @@ public interface RobotTask {
     void features(double[] sensors, int sensorsOffset, float[] out, int outOffset);
 
     /**
+     * Writes the features of a raw reading given the reading one control period before it
+     * (same layout), so rates can come from differences of counters as on the hardware (encoder
+     * angles differenced over the period). The observation pipeline always calls this one; at the
+     * start of an episode {@code previous} is the first reading itself. The default ignores
+     * {@code previous}.
+     */
+    default void features(double[] sensors, int sensorsOffset, double[] previous, int previousOffset,
+                          float[] out, int outOffset) {
+        features(sensors, sensorsOffset, out, outOffset);
+    }
+
+    /**
      * Reward for one control step.
      *
      * @param before state before the step

@@ -12,6 +12,10 @@ public final class Tasks {
 
     static {
         // Each shipped task registers here, in the order users see them listed.
+        register(new dev.sim2pi.models.tasks.PendulumTask());
+        register(new dev.sim2pi.models.tasks.MountainCarContinuousTask());
+        register(new dev.sim2pi.models.tasks.CartPoleTask());
+        register(new dev.sim2pi.models.tasks.BalancerTask());
     }
 
     private Tasks() {

@@ -51,4 +51,40 @@ class ObservationBuilderTest {
         assertEquals(java.util.List.of("a", "b", "a_t1", "b_t1", "a_t2", "b_t2", "last_u"),
                 TASK.observationLayout().names());
     }
+
+    /** Features are the difference to the previous reading, as rates from encoder counts are. */
+    private static final RobotTask DIFFERENCING = new RobotTask() {
+        public String id() { return "differencing"; }
+        public int version() { return 1; }
+        public String description() { return "one counter, its rate"; }
+        public Layout state() { return sensors(); }
+        public Layout sensors() { return Layout.of(Channel.unbounded("count", "1")); }
+        public Layout actions() { return Layout.of(Channel.symmetric("u", "V", 1)); }
+        public ObservationSpec observationSpec() {
+            return ObservationSpec.current(Layout.of(Channel.unbounded("rate", "1/s")));
+        }
+        public double controlPeriodSeconds() { return 0.5; }
+        public int maxEpisodeSteps() { return 10; }
+        public void features(double[] s, int so, float[] out, int oo) { out[oo] = 0; }
+        public void features(double[] s, int so, double[] prev, int po, float[] out, int oo) {
+            out[oo] = (float) ((s[so] - prev[po]) / 0.5);
+        }
+        public double reward(double[] b, int bo, double[] a, int ao, double[] n, int no) { return 0; }
+        public boolean terminated(double[] s, int so) { return false; }
+    };
+
+    @Test
+    void featuresSeeThePreviousReadingAndAnEpisodeStartsFromRest() {
+        ObservationBuilder builder = new ObservationBuilder(DIFFERENCING, 2);
+        float[] obs = new float[1];
+        builder.reset(0, new double[] {100}, 0);
+        builder.write(0, obs, 0);
+        assertEquals(0f, obs[0]);
+        builder.push(0, new double[] {103}, 0, new double[] {0}, 0);
+        builder.write(0, obs, 0);
+        assertEquals(6f, obs[0]);
+        builder.push(0, new double[] {102}, 0, new double[] {0}, 0);
+        builder.write(0, obs, 0);
+        assertEquals(-2f, obs[0]);
+    }
 }

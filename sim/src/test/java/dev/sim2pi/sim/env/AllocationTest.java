@@ -1,0 +1,68 @@
+package dev.sim2pi.sim.env;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sim2pi.sim.Plant;
+import dev.sim2pi.sim.gym.MountainCarContinuousPlant;
+import dev.sim2pi.sim.gym.PendulumPlant;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** A warmed-up step allocates nothing, on the calling thread or on the workers. */
+@Tag("allocation")
+class AllocationTest {
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    @Test
+    void pendulumStepAllocatesNothingOnAnyThread() {
+        assertStepAllocatesNothing(new PendulumPlant(), 2048, 2);
+    }
+
+    @Test
+    void mountainCarStepAllocatesNothingOnAnyThread() {
+        assertStepAllocatesNothing(new MountainCarContinuousPlant(), 512, 2);
+    }
+
+    @Test
+    void randomizedDelayedNoisyStepWithAutoResetsAllocatesNothing() {
+        assertStepAllocatesNothing(new CartOnRail(0, 1, 3, 0, 1, 2, 0.05), 600, 2);
+    }
+
+    private static void assertStepAllocatesNothing(Plant plant, int envs, int threads) {
+        assertTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
+        double[] actions = new double[envs * plant.task().actions().size()];
+        for (int i = 0; i < actions.length; i++) {
+            actions[i] = (i % 7 - 3) * 0.4;
+        }
+        try (VectorEnv env = new VectorEnv(plant, envs, EnvOptions.defaults().withThreads(threads))) {
+            env.reset(5);
+            // Warm up until the JIT settles: compilation events allocate now and then early on.
+            for (int window = 0; window < 40; window++) {
+                long start = THREADS.getCurrentThreadAllocatedBytes();
+                for (int t = 0; t < 500; t++) {
+                    env.step(actions);
+                }
+                if (window >= 4 && THREADS.getCurrentThreadAllocatedBytes() == start) {
+                    break;
+                }
+            }
+            long[] workers = env.workerThreadIds();
+            assertEquals(threads - 1, workers.length);
+            long[] workersBefore = THREADS.getThreadAllocatedBytes(workers);
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            for (int t = 0; t < 1000; t++) {
+                env.step(actions);
+            }
+            long after = THREADS.getCurrentThreadAllocatedBytes();
+            long[] workersAfter = THREADS.getThreadAllocatedBytes(workers);
+            assertEquals(0, after - before, "bytes allocated on the calling thread in 1000 steps");
+            for (int w = 0; w < workers.length; w++) {
+                assertEquals(0, workersAfter[w] - workersBefore[w], "bytes allocated on worker " + w + " in 1000 steps");
+            }
+        }
+    }
+}
