@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", description = "Measure speed and memory; the last line of output is key=value figures.",
         subcommands = {
-                SimBenchCommand.class
+                SimBenchCommand.class,
+                BenchPolicyCommand.class
         })
 final class BenchCommand implements Runnable {
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 TasksCommand.class,
                 BenchCommand.class,
                 SimCommand.class,
+                BundleCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sim2pi implements Runnable {
