@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Measure speed and memory; the last line of output is key=value figures.",
         subcommands = {
                 SimBenchCommand.class,
-                BenchPolicyCommand.class
+                BenchPolicyCommand.class,
+                BenchTrainCommand.class,
+                BenchSolveCommand.class
         })
 final class BenchCommand implements Runnable {
 

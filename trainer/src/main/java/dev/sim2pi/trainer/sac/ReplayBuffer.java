@@ -33,6 +33,14 @@ public final class ReplayBuffer {
         this.discounts = new float[capacity];
     }
 
+    public int observationSize() {
+        return obsSize;
+    }
+
+    public int actionSize() {
+        return actSize;
+    }
+
     public int capacity() {
         return capacity;
     }
