@@ -89,17 +89,30 @@ public final class DjlSacEngine implements SacEngine {
      */
     public static DjlSacEngine create(SacConfig config, int obsSize, int actSize, int maxActRows, boolean cuda,
                                       PrintStream notices) {
-        DjlRuntime.configure();
-        Engine engine = Engine.getEngine("PyTorch");
         Device device = Device.cpu();
         if (cuda) {
-            if (engine.getGpuCount() > 0) {
+            if (gpuCount() > 0) {
                 device = Device.gpu();
             } else {
-                notices.println("--device cuda: no CUDA PyTorch on the class path (build with -Pcuda) or no GPU; training on the CPU");
+                notices.println(NO_GPU);
             }
         }
+        DjlRuntime.configure();
         return new DjlSacEngine(config, obsSize, actSize, device, device.isGpu() ? "djl-gpu" : "djl-cpu");
+    }
+
+    /** The one line printed when {@code --device cuda} cannot be honoured. */
+    public static final String NO_GPU =
+            "--device cuda: no CUDA build of PyTorch on the class path (build with -Pcuda) or no GPU; training on the CPU";
+
+    /** GPUs DJL's PyTorch engine can use; 0 when none, or when the engine cannot load a CUDA build. */
+    public static int gpuCount() {
+        DjlRuntime.configure();
+        try {
+            return Engine.getEngine("PyTorch").getGpuCount();
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
+        }
     }
 
     @Override

@@ -25,16 +25,21 @@ public final class Engines {
         }
         boolean small = max(config.actorHidden()) <= JAVA_MAX_WIDTH && max(config.criticHidden()) <= JAVA_MAX_WIDTH;
         String engine = config.engine();
+        boolean cuda = device.equals("cuda");
         if (engine.equals("auto")) {
-            engine = device.equals("cpu") && small ? "java" : "djl";
+            if (cuda && DjlSacEngine.gpuCount() == 0) {
+                notices.println(DjlSacEngine.NO_GPU);
+                cuda = false;
+            }
+            engine = !cuda && small ? "java" : "djl";
         }
         if (engine.equals("java")) {
-            if (device.equals("cuda")) {
+            if (cuda) {
                 notices.println("engine 'java' runs on the CPU; --device cuda ignored (set \"engine\": \"djl\" to use a GPU)");
             }
             return new JavaSacEngine(config, obsSize, actSize, maxActRows);
         }
-        return DjlSacEngine.create(config, obsSize, actSize, maxActRows, device.equals("cuda"), notices);
+        return DjlSacEngine.create(config, obsSize, actSize, maxActRows, cuda, notices);
     }
 
     private static int max(int[] widths) {

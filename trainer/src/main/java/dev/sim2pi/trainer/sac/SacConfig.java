@@ -34,7 +34,8 @@ import java.util.Arrays;
  * @param solvedThreshold        mean deterministic evaluation return that counts as solved
  * @param checkpointInterval     env steps between checkpoints (0 = only at the end)
  * @param engine                 {@code auto}, {@code java} or {@code djl}
- * @param learnerThreads         threads that share one gradient update (1 or 2)
+ * @param randomActionHold       env steps each uniform random action is held before learning starts
+ *                               (1 = white noise; longer holds explore tasks that need sustained pushes)
  */
 public record SacConfig(
         String task,
@@ -65,7 +66,7 @@ public record SacConfig(
         double solvedThreshold,
         long checkpointInterval,
         String engine,
-        int learnerThreads) {
+        int randomActionHold) {
 
     /** The target entropy in force for {@code actionSize} actions. */
     public double targetEntropyFor(int actionSize) {
@@ -78,7 +79,7 @@ public record SacConfig(
                 learningStarts, updatesPerStep, actorInterval, targetInterval, gamma, tau, nStep, actorLr,
                 criticLr, alphaLr, initialAlpha, autoAlpha, targetEntropy, logStdMin, logStdMax,
                 normalizeObservations, evalInterval, evalEpisodes, solvedThreshold, checkpointInterval,
-                engine, learnerThreads);
+                engine, randomActionHold);
     }
 
     /** This configuration with another engine. */
@@ -87,7 +88,7 @@ public record SacConfig(
                 learningStarts, updatesPerStep, actorInterval, targetInterval, gamma, tau, nStep, actorLr,
                 criticLr, alphaLr, initialAlpha, autoAlpha, targetEntropy, logStdMin, logStdMax,
                 normalizeObservations, evalInterval, evalEpisodes, solvedThreshold, checkpointInterval,
-                engineName, learnerThreads);
+                engineName, randomActionHold);
     }
 
     @Override
@@ -113,6 +114,6 @@ public record SacConfig(
                 + ", normalizeObservations=" + normalizeObservations + ", evalInterval=" + evalInterval
                 + ", evalEpisodes=" + evalEpisodes + ", solvedThreshold=" + solvedThreshold
                 + ", checkpointInterval=" + checkpointInterval + ", engine=" + engine
-                + ", learnerThreads=" + learnerThreads + "]";
+                + ", randomActionHold=" + randomActionHold + "]";
     }
 }

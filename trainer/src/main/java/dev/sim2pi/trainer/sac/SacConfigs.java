@@ -119,7 +119,7 @@ public final class SacConfigs {
         require(c.evalEpisodes() >= 1, source, "eval_episodes", "an integer >= 1");
         require(c.checkpointInterval() >= 0, source, "checkpoint_interval", "an integer >= 0");
         require(List.of("auto", "java", "djl").contains(c.engine()), source, "engine", "one of auto, java, djl");
-        require(c.learnerThreads() == 1 || c.learnerThreads() == 2, source, "learner_threads", "1 or 2");
+        require(c.randomActionHold() >= 1, source, "random_action_hold", "an integer >= 1");
         require(c.actorHidden() != null && c.actorHidden().length >= 1, source, "actor_hidden", "a non-empty list of widths");
         require(c.criticHidden() != null && c.criticHidden().length >= 1, source, "critic_hidden", "a non-empty list of widths");
         for (int w : c.actorHidden()) {

@@ -70,9 +70,11 @@ public final class SacTrainer {
         System.arraycopy(env.observations(), 0, actingObs, 0, actingObs.length);
         normalizer.observe(actingObs, envs);
         if (envSteps < config.learningStarts()) {
-            for (int e = 0; e < envs; e++) {
-                for (int j = 0; j < actSize; j++) {
-                    squashed[e][j] = (float) rng.uniform(-1, 1);
+            if ((envSteps / envs) % config.randomActionHold() == 0) {
+                for (int e = 0; e < envs; e++) {
+                    for (int j = 0; j < actSize; j++) {
+                        squashed[e][j] = (float) rng.uniform(-1, 1);
+                    }
                 }
             }
         } else {
