@@ -45,7 +45,7 @@ public final class Checkpoint {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             out.writeUTF(MAGIC);
             out.writeInt(VERSION);
-            out.writeUTF(config.toString());
+            out.writeUTF(identity(config));
             out.writeLong(seed);
             out.writeLong(trainer.envSteps());
             out.writeLong(trainer.updates());
@@ -82,9 +82,10 @@ public final class Checkpoint {
                 throw new InputException("checkpoint " + file + ": not a sim2pi SAC checkpoint of version " + VERSION);
             }
             String savedConfig = in.readUTF();
-            if (!savedConfig.equals(config.toString())) {
-                throw new InputException("checkpoint " + file + ": made with another configuration; expected "
-                        + config + " but found " + savedConfig);
+            if (!savedConfig.equals(identity(config))) {
+                throw new InputException("checkpoint " + file + ": made with another configuration (only "
+                        + "max_env_steps may change on resume); this run has " + identity(config)
+                        + " but the checkpoint " + savedConfig);
             }
             long savedSeed = in.readLong();
             if (savedSeed != seed) {
@@ -118,6 +119,11 @@ public final class Checkpoint {
             trainer.restoreCounters(envSteps, updates, credit, episodes, seed ^ (envSteps * 0x9e3779b97f4a7c15L));
             return clock;
         }
+    }
+
+    /** The settings a resumed run must share with the checkpoint: all but the run length. */
+    private static String identity(SacConfig config) {
+        return config.withMaxEnvSteps(1).toString();
     }
 
     private static void writeState(DataOutputStream out, SacState s) throws IOException {
