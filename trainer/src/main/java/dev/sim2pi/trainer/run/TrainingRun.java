@@ -212,7 +212,21 @@ public final class TrainingRun {
                 + (options.configFile() == null ? "" : " --config " + options.configFile())
                 + " --max-env-steps " + config.maxEnvSteps());
         List<Double> returns = lastResult == null ? List.of() : List.of(lastResult.mean(), lastResult.nominal());
-        return new Provenance(gitCommit(), cfg, trainer.envSteps(), returns, options.seed(), Map.of(), 0);
+        Map<String, Object> ranges = new LinkedHashMap<>();
+        int latencySteps = 0;
+        for (dev.sim2pi.sim.Parameter p : ((SimEnvFactory) factory).plant().parameters().parameters()) {
+            if (p.name().equals(dev.sim2pi.sim.env.VectorEnv.LATENCY)) {
+                latencySteps = (int) p.nominal();
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("unit", p.unit());
+            r.put("nominal", p.nominal());
+            r.put("low", p.low());
+            r.put("high", p.high());
+            r.put("distribution", p.distribution().name().toLowerCase(java.util.Locale.ROOT));
+            ranges.put(p.name(), r);
+        }
+        return new Provenance(gitCommit(), cfg, trainer.envSteps(), returns, options.seed(), ranges, latencySteps);
     }
 
     private static String gitCommit() {
