@@ -4,7 +4,6 @@ import dev.sim2pi.models.InputException;
 import dev.sim2pi.models.bundle.PolicyBundle;
 import dev.sim2pi.models.bundle.Provenance;
 import dev.sim2pi.models.task.RobotTask;
-import dev.sim2pi.trainer.env.EnvFactory;
 import dev.sim2pi.trainer.env.SimEnvFactory;
 import dev.sim2pi.trainer.env.TrainingEnv;
 import dev.sim2pi.trainer.sac.Checkpoint;
@@ -45,7 +44,7 @@ public final class TrainingRun {
     private final PrintStream out;
     private final SacConfig config;
     private final RobotTask task;
-    private final EnvFactory factory;
+    private final SimEnvFactory factory;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private double wallOffsetSeconds;
     private long solvedAtEnvSteps = -1;
@@ -62,7 +61,7 @@ public final class TrainingRun {
         SacConfig loaded = SacConfigs.load(options.taskId(), options.configFile());
         this.config = options.maxEnvSteps() == null ? loaded : loaded.withMaxEnvSteps(options.maxEnvSteps());
         this.factory = SimEnvFactory.forTask(options.taskId());
-        this.task = ((SimEnvFactory) factory).plant().task();
+        this.task = factory.plant().task();
         try {
             Files.createDirectories(options.outDir());
         } catch (IOException e) {
@@ -214,7 +213,7 @@ public final class TrainingRun {
         List<Double> returns = lastResult == null ? List.of() : List.of(lastResult.mean(), lastResult.nominal());
         Map<String, Object> ranges = new LinkedHashMap<>();
         int latencySteps = 0;
-        for (dev.sim2pi.sim.Parameter p : ((SimEnvFactory) factory).plant().parameters().parameters()) {
+        for (dev.sim2pi.sim.Parameter p : factory.plant().parameters().parameters()) {
             if (p.name().equals(dev.sim2pi.sim.env.VectorEnv.LATENCY)) {
                 latencySteps = (int) p.nominal();
             }
