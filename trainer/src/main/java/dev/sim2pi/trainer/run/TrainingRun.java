@@ -58,9 +58,9 @@ public final class TrainingRun {
     public TrainingRun(TrainOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.factory = SimEnvFactory.forTask(options.taskId());
         SacConfig loaded = SacConfigs.load(options.taskId(), options.configFile());
         this.config = options.maxEnvSteps() == null ? loaded : loaded.withMaxEnvSteps(options.maxEnvSteps());
-        this.factory = SimEnvFactory.forTask(options.taskId());
         this.task = factory.plant().task();
         try {
             Files.createDirectories(options.outDir());
