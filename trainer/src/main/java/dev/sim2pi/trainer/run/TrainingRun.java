@@ -47,6 +47,7 @@ public final class TrainingRun {
     private final SimEnvFactory factory;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private double wallOffsetSeconds;
+    private long resumedAtEnvSteps = -1;
     private long solvedAtEnvSteps = -1;
     private double solvedAtWallSeconds = Double.NaN;
     private Evaluator.Result lastResult;
@@ -93,6 +94,7 @@ public final class TrainingRun {
                 solvedAtEnvSteps = clock.solvedAtEnvSteps();
                 solvedAtWallSeconds = clock.solvedAtWallSeconds();
                 log = MetricsLog.resume(dir.resolve("metrics.csv"), trainer.envSteps());
+                resumedAtEnvSteps = trainer.envSteps();
                 out.println("resumed from " + checkpoint + " at " + trainer.envSteps() + " env steps");
             } else {
                 log = MetricsLog.create(dir.resolve("metrics.csv"));
@@ -209,7 +211,9 @@ public final class TrainingRun {
         cfg.put("engine", trainer.engine().name());
         cfg.put("command", "sim2pi train --task " + task.id() + " --seed " + options.seed()
                 + (options.configFile() == null ? "" : " --config " + options.configFile())
-                + " --max-env-steps " + config.maxEnvSteps());
+                + " --max-env-steps " + config.maxEnvSteps()
+                + (resumedAtEnvSteps < 0 ? "" : " --resume (continued from the checkpoint at " + resumedAtEnvSteps
+                        + " env steps; episodes restarted there)"));
         List<Double> returns = lastResult == null ? List.of() : List.of(lastResult.mean(), lastResult.nominal());
         Map<String, Object> ranges = new LinkedHashMap<>();
         int latencySteps = 0;
