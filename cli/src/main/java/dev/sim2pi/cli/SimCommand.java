@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Simulator tools. */
-@Command(name = "sim", description = "Simulator tools: replay recorded commands through a task's plant.",
+@Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulator tools: replay recorded commands through a task's plant.",
         subcommands = {SimReplayCommand.class})
 final class SimCommand implements Runnable {
 

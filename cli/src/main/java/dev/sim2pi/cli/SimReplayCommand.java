@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Replays recorded commands from recorded initial states through the nominal simulator. */
-@Command(name = "replay",
+@Command(name = "replay", mixinStandardHelpOptions = true,
         description = {
                 "Replay recorded actions from each episode's initial state through the nominal simulator, "
                         + "to check the sim against a real robot's logs or a reference implementation.",

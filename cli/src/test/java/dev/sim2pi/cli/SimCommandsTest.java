@@ -69,7 +69,7 @@ class SimCommandsTest {
                 "--threads", "1", "--no-randomization"));
         String[] lines = out.strip().split("\n");
         String last = lines[lines.length - 1];
-        assertTrue(last.matches("steps_per_sec=\\S+ task=mountaincar-continuous-v0 envs=64 threads=1 randomization=false"),
+        assertTrue(last.matches("steps_per_sec=\\S+ task=mountaincar-continuous-v0 envs=64 threads=1 randomization=false steps_per_cpu_sec=\\S+"),
                 last);
         assertTrue(Double.parseDouble(last.split(" ")[0].substring("steps_per_sec=".length())) > 0);
     }

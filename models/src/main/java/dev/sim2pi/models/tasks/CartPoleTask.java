@@ -14,8 +14,9 @@ import dev.sim2pi.models.task.RobotTask;
  * is 0 upright, {@code pi} hanging, positive when the tip moves toward +x; it is not wrapped (the
  * encoder counts whole turns).
  *
- * <p><b>State</b> (also the replay state columns, in order): {@code cart_position, cart_velocity,
- * pole_angle, pole_rate}.
+ * <p><b>State</b> (in order): {@code cart_position, cart_velocity, pole_angle, pole_rate};
+ * {@code sim replay} input files name them {@code state_cart_position, state_cart_velocity,
+ * state_pole_angle, state_pole_rate}.
  *
  * <p><b>Sensors</b> as the rig gives them: the cart encoder converted to metres and the pole
  * encoder converted to radians, both quantized to one encoder count. Rates are not measured: the
@@ -31,8 +32,10 @@ import dev.sim2pi.models.task.RobotTask;
  * <p><b>Reward</b> per step: {@code (1 + cos(pole_angle)) / 2} (1 upright, 0 hanging) minus
  * {@code 0.2 (x / 0.4)^2} for leaving the centre, minus {@code 0.01 (V / 12)^2}. The episode ends
  * when the cart reaches a track end ({@code |x| >= 0.4 m}). A return of 350 over the 500-step
- * episode means the pole was swung up within about 3 s and then held within 0.2 rad of upright near
- * the centre for the rest of the 10 s; hanging still scores 0.
+ * episode means the pole was swung up within about 4 s and then held within 0.2 rad of upright near
+ * the centre for the rest of the 10 s; hanging still scores 0, and a policy that spins the pole
+ * round without catching it scores at most about 250. A hand-written energy-pumping controller with an
+ * LQR catch swings up in about 3.5 s and scores 375-395 on the nominal rig.
  */
 public final class CartPoleTask implements RobotTask {
 

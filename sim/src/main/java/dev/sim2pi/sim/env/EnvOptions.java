@@ -3,7 +3,7 @@ package dev.sim2pi.sim.env;
 /**
  * How a {@link VectorEnv} runs.
  *
- * @param threads   threads that step shards of environments; 0 picks from the batch size
+ * @param threads   threads that step blocks of environments; 0 picks from the batch size
  * @param randomize draw parameters per episode from their ranges; false gives the nominal model
  * @param autoReset start a new episode as soon as one ends (keeping its final observation);
  *                  false keeps stepping the ended episode, as a replay of a recorded log does

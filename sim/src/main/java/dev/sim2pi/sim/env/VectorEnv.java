@@ -2,8 +2,6 @@ package dev.sim2pi.sim.env;
 
 import dev.sim2pi.models.task.ObservationBuilder;
 import dev.sim2pi.models.task.RobotTask;
-import dev.sim2pi.sim.Parameter;
-import dev.sim2pi.sim.ParameterSpace;
 import dev.sim2pi.sim.Plant;
 import dev.sim2pi.sim.Rng;
 import java.util.function.IntConsumer;
@@ -19,28 +17,29 @@ import java.util.function.IntConsumer;
  * live and overwritten by the next step. Observations come from the task's
  * {@link ObservationBuilder}, the same pipeline the robot runs.
  *
- * <p>Every episode draws the plant's parameters (or takes the nominal ones when randomization is
- * off), its initial state and all its noise from one {@link Rng} seeded by
+ * <p>Every episode draws the plant's parameters ({@link EpisodeParameters}; the nominal ones when
+ * randomization is off), its initial state and all its noise from one {@link Rng} seeded by
  * {@code Rng.mix(seed, env, episode)}, so results depend on the seed only: not on the thread
- * count, the shard an environment lands in, or what other environments do. Parameters named
+ * count, which thread steps an environment, or what other environments do. Parameters named
  * {@value #LATENCY} and {@value #DELAY} (integer steps) set the action latency and observation
- * delay of the episode.
+ * delay of the episode. One instance is stepped by one thread at a time.
  *
- * <p>Stepping allocates nothing. Large batches are cut into one contiguous shard per thread.
+ * <p>Stepping allocates nothing. Environments are stepped in blocks of {@value #BLOCK}, which the
+ * threads claim as they go: a thread the OS is slow to schedule leaves its share to the others.
  */
 public final class VectorEnv implements AutoCloseable {
 
     /** Reserved parameter: control steps between a command and the plant applying it. */
-    public static final String LATENCY = "action_latency_steps";
+    public static final String LATENCY = EpisodeParameters.LATENCY;
     /** Reserved parameter: control steps between a reading and the observation showing it. */
-    public static final String DELAY = "observation_delay_steps";
+    public static final String DELAY = EpisodeParameters.DELAY;
 
     /** Environments stepped phase by phase together: small enough to stay in the L1 cache. */
     private static final int BLOCK = 64;
 
     private final Plant plant;
     private final RobotTask task;
-    private final ParameterSpace space;
+    private final EpisodeParameters draws;
     private final int envs;
     private final int stateSize;
     private final int paramSize;
@@ -48,10 +47,7 @@ public final class VectorEnv implements AutoCloseable {
     private final int sensorSize;
     private final int obsSize;
     private final int maxSteps;
-    private final boolean randomize;
     private final boolean autoReset;
-    private final int latencyIndex;
-    private final int delayIndex;
 
     private final double[] state;
     private final double[] before;
@@ -60,6 +56,9 @@ public final class VectorEnv implements AutoCloseable {
     private final float[] observations;
     private final float[] finalObservations;
     private final double[] rewards;
+    private final double[] returns;
+    private final double[] finalReturns;
+    private final int[] finalLengths;
     private final boolean[] terminated;
     private final boolean[] truncated;
     private final int[] steps;
@@ -70,7 +69,6 @@ public final class VectorEnv implements AutoCloseable {
     /** Per env, where in the delay line the command applied this step is. */
     private final int[] appliedOffsets;
     private final WorkerPool pool;
-    private final IntConsumer shardStep = this::stepShard;
 
     private long seed;
     private boolean started;
@@ -87,18 +85,15 @@ public final class VectorEnv implements AutoCloseable {
         }
         this.plant = plant;
         this.task = plant.task();
-        this.space = plant.parameters();
+        this.draws = new EpisodeParameters(plant.parameters(), options.randomize());
         this.envs = envs;
         this.stateSize = plant.simStateSize();
-        this.paramSize = space.size();
+        this.paramSize = draws.size();
         this.actionSize = task.actions().size();
         this.sensorSize = task.sensors().size();
         this.obsSize = task.observationSize();
         this.maxSteps = task.maxEpisodeSteps();
-        this.randomize = options.randomize();
         this.autoReset = options.autoReset();
-        this.latencyIndex = find(space, LATENCY);
-        this.delayIndex = find(space, DELAY);
         this.state = new double[envs * stateSize];
         this.before = new double[envs * stateSize];
         this.params = new double[envs * paramSize];
@@ -106,6 +101,9 @@ public final class VectorEnv implements AutoCloseable {
         this.observations = new float[envs * obsSize];
         this.finalObservations = new float[envs * obsSize];
         this.rewards = new double[envs];
+        this.returns = new double[envs];
+        this.finalReturns = new double[envs];
+        this.finalLengths = new int[envs];
         this.terminated = new boolean[envs];
         this.truncated = new boolean[envs];
         this.steps = new int[envs];
@@ -115,34 +113,20 @@ public final class VectorEnv implements AutoCloseable {
             rngs[i] = new Rng(i);
         }
         this.builder = new ObservationBuilder(task, envs);
-        int maxLatency = maxSteps(LATENCY, latencyIndex);
-        int maxDelay = maxSteps(DELAY, delayIndex);
+        int maxLatency = draws.maxLatencySteps();
+        int maxDelay = draws.maxDelaySteps();
         this.delays = maxLatency + maxDelay > 0
                 ? new DelayLines(envs, actionSize, sensorSize, maxLatency, maxDelay) : null;
         this.appliedOffsets = delays != null ? new int[envs] : null;
         int threads = options.threads() > 0 ? options.threads() : EnvOptions.defaultThreads(envs);
-        this.pool = new WorkerPool(Math.min(threads, envs), "vector-env");
+        int blocks = (envs + BLOCK - 1) / BLOCK;
+        IntConsumer blockStep = this::stepBlock;
+        this.pool = new WorkerPool(Math.min(threads, blocks), "vector-env", blockStep, blocks);
     }
 
     /** {@code envs} environments with default options (randomized, auto-reset, threads by size). */
     public VectorEnv(Plant plant, int envs) {
         this(plant, envs, EnvOptions.defaults());
-    }
-
-    private static int find(ParameterSpace space, String name) {
-        return space.names().indexOf(name);
-    }
-
-    private int maxSteps(String name, int index) {
-        if (index < 0) {
-            return 0;
-        }
-        Parameter p = space.parameters().get(index);
-        if (p.distribution() != Parameter.Distribution.INTEGER || p.low() < 0 || p.high() != Math.rint(p.high())) {
-            throw new IllegalArgumentException("parameter '" + name
-                    + "' must be a non-negative INTEGER number of steps, got " + p);
-        }
-        return (int) p.high();
     }
 
     /** Starts episode 0 of every environment from {@code seed}. */
@@ -168,7 +152,10 @@ public final class VectorEnv implements AutoCloseable {
 
     /**
      * Applies one command per environment ({@code actions[env * actionSize() + i]}, physical units,
-     * passed to the plant as given) and advances every environment by one control period.
+     * passed to the plant as given) and advances every environment by one control period. With
+     * action latency the plant and the reward see the command given that many steps earlier
+     * (zero before there was one); the observation's last action is always the command just
+     * given, as the robot's controller knows it.
      */
     public void step(double[] actions) {
         if (!started) {
@@ -178,29 +165,22 @@ public final class VectorEnv implements AutoCloseable {
             throw new IllegalArgumentException("actions needs " + envs * actionSize + " values, got " + actions.length);
         }
         pendingActions = actions;
-        pool.run(shardStep);
-        pendingActions = null;
+        pool.run();
     }
 
-    private void stepShard(int shard) {
-        int threads = pool.threads();
-        int from = (int) ((long) envs * shard / threads);
-        int to = (int) ((long) envs * (shard + 1) / threads);
-        double[] actions = pendingActions;
-        for (int b = from; b < to; b += BLOCK) {
-            stepBlock(b, Math.min(to, b + BLOCK), actions);
-        }
+    private void stepBlock(int block) {
+        int from = block * BLOCK;
+        stepBlock(from, Math.min(envs, from + BLOCK), pendingActions);
     }
 
     /**
-     * One step of a block of environments, one phase at a time: each phase's loop has independent
-     * iterations, so the CPU overlaps the long math (sin, cos) of neighbouring environments.
+     * One step of a block of environments in phases (physics, then observations, then resets):
+     * each phase's loop has independent iterations, so the CPU overlaps the long math (sin, cos)
+     * of neighbouring environments instead of waiting on one environment's chain.
      */
     private void stepBlock(int from, int to, double[] commands) {
         for (int i = from; i < to; i++) {
             advance(i, commands);
-        }
-        for (int i = from; i < to; i++) {
             score(i, commands);
         }
         for (int i = from; i < to; i++) {
@@ -211,6 +191,8 @@ public final class VectorEnv implements AutoCloseable {
                 if (terminated[i] || truncated[i]) {
                     int oo = i * obsSize;
                     System.arraycopy(observations, oo, finalObservations, oo, obsSize);
+                    finalReturns[i] = returns[i];
+                    finalLengths[i] = steps[i];
                     beginEpisode(i, episodes[i] + 1, null, 0);
                 }
             }
@@ -236,9 +218,11 @@ public final class VectorEnv implements AutoCloseable {
     /** Reward, termination and time limit of the step just taken. */
     private void score(int i, double[] commands) {
         int so = i * stateSize;
-        rewards[i] = delays != null
+        double reward = delays != null
                 ? task.reward(before, so, delays.actionRing(), appliedOffsets[i], state, so)
                 : task.reward(before, so, commands, i * actionSize, state, so);
+        rewards[i] = reward;
+        returns[i] += reward;
         terminated[i] = task.terminated(state, so);
         int done = steps[i] + 1;
         steps[i] = done;
@@ -261,14 +245,10 @@ public final class VectorEnv implements AutoCloseable {
     private void beginEpisode(int i, long episode, double[] taskState, int taskStateOffset) {
         episodes[i] = episode;
         steps[i] = 0;
+        returns[i] = 0;
         Rng rng = rngs[i];
-        rng.reseed(Rng.mix(seed, i, episode));
         int po = i * paramSize;
-        if (randomize) {
-            space.draw(rng, params, po);
-        } else {
-            space.nominal(params, po);
-        }
+        draws.begin(rng, seed, i, episode, params, po);
         int so = i * stateSize;
         if (taskState == null) {
             plant.reset(rng, params, po, state, so);
@@ -278,12 +258,15 @@ public final class VectorEnv implements AutoCloseable {
         int zo = i * sensorSize;
         plant.sense(params, po, state, so, rng, sensors, zo);
         if (delays != null) {
-            int latency = latencyIndex < 0 ? 0 : (int) params[po + latencyIndex];
-            int delay = delayIndex < 0 ? 0 : (int) params[po + delayIndex];
-            delays.begin(i, latency, delay, sensors, zo);
+            delays.begin(i, draws.latencySteps(params, po), draws.delaySteps(params, po), sensors, zo);
         }
         builder.reset(i, sensors, zo);
         builder.write(i, observations, i * obsSize);
+    }
+
+    /** How this environment draws each episode's parameters. */
+    public EpisodeParameters episodeParameters() {
+        return draws;
     }
 
     public Plant plant() {
@@ -328,6 +311,21 @@ public final class VectorEnv implements AutoCloseable {
         return rewards;
     }
 
+    /** Sum of rewards so far in each environment's current episode. */
+    public double[] episodeReturns() {
+        return returns;
+    }
+
+    /** Return of the episode that ended at the last step, valid where {@code done(env)} (auto-reset only). */
+    public double[] finalReturns() {
+        return finalReturns;
+    }
+
+    /** Length in steps of the episode that ended at the last step, valid where {@code done(env)} (auto-reset only). */
+    public int[] finalLengths() {
+        return finalLengths;
+    }
+
     public boolean[] terminated() {
         return terminated;
     }
@@ -346,7 +344,7 @@ public final class VectorEnv implements AutoCloseable {
         return state;
     }
 
-    /** This episode's parameter values, in the plant's {@link ParameterSpace} order. */
+    /** This episode's parameter values, in the order of the plant's parameter space. */
     public double[] parameters() {
         return params;
     }

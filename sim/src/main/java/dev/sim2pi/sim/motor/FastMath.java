@@ -5,7 +5,8 @@ import dev.sim2pi.sim.Rng;
 /**
  * Cheap replacements for library calls on plant hot paths, each with its accuracy stated and
  * tested: polynomial sine and cosine for angles within {@code +-pi/2} (body pitch, which the
- * ground keeps there), and near-normal noise from one random word.
+ * ground keeps there) or, folded, any wrapped angle (a pole that turns freely), and near-normal
+ * noise from one random word.
  */
 public final class FastMath {
 
@@ -28,6 +29,25 @@ public final class FastMath {
         return 1 + x2 * (-0.5 + x2 * (1.0 / 24 + x2 * (-1.0 / 720 + x2 * (1.0 / 40320 + x2 * (-1.0 / 3628800
                 + x2 * (1.0 / 479001600 + x2 * (-1.0 / 87178291200.0)))))));
     }
+
+    /** {@code angle} wrapped into {@code [-pi, pi]}. */
+    public static double wrap(double angle) {
+        return angle - TWO_PI * Math.rint(angle * (1 / TWO_PI));
+    }
+
+    /** Sine of any angle already in {@code [-pi, pi]} (folded into the polynomial's range). */
+    public static double sinWrapped(double a) {
+        double folded = Math.abs(a) > HALF_PI ? Math.copySign(Math.PI, a) - a : a;
+        return sin(folded);
+    }
+
+    /** Cosine of any angle already in {@code [-pi, pi]} (folded into the polynomial's range). */
+    public static double cosWrapped(double a) {
+        return Math.abs(a) > HALF_PI ? -cos(Math.copySign(Math.PI, a) - a) : cos(a);
+    }
+
+    private static final double TWO_PI = 2 * Math.PI;
+    private static final double HALF_PI = 0.5 * Math.PI;
 
     /**
      * Zero-mean, unit-variance noise: the sum of four uniform 16-bit draws from one random word,

@@ -34,11 +34,13 @@ import java.nio.file.Path;
  * <p>Equations (Lagrange, no wheel slip; x forward, pitch p, yaw psi; tau the summed output
  * torques the motors put on the wheels and, reacting, on the body):
  * <pre>
- *   Mxx x'' + Mxp cos(p) p'' = M l sin(p) p'^2 + tau / r
- *   Mxp cos(p) x'' + Mpp p'' = M g l sin(p) - tau
+ *   Mxx x'' + Mxp(p) p'' = M l sin(p) p'^2 + tau / r
+ *   Mxp(p) x'' + Mpp p'' = M g l sin(p) - tau
  *   Iyaw psi'' = d / (2 r) (tau_right - tau_left)
  * </pre>
- * with the rotors' reflected inertia {@code N^2 Jr} turning with the wheels relative to the body.
+ * with {@code Mxx = M + 2 mw + 2 (Jw + N^2 Jr) / r^2}, {@code Mxp(p) = M l cos(p) - 2 N^2 Jr / r},
+ * {@code Mpp = Jb + M l^2 + 2 N^2 Jr} and {@code Iyaw = Jyaw + d^2 / 2 (mw + (Jw + N^2 Jr) / r^2)}:
+ * the rotors' reflected inertia {@code N^2 Jr} turns with the wheels relative to the body.
  *
  * <p>Pitch stays within {@code +-}{@value #GROUND_PITCH} rad (the body rests on its bumper there),
  * so the polynomial {@link FastMath#sin}/{@link FastMath#cos} serve; noise is
@@ -62,8 +64,11 @@ public final class BalancerPlant implements Plant {
     public static final int SIM_STATE_SIZE = 16;
 
     static final double GRAVITY = 9.80665;
-    /** Coulomb friction ramps in within this relative wheel speed (rad/s). */
-    static final double FRICTION_SMOOTHING_SPEED = 0.1;
+    /**
+     * Coulomb friction ramps in within this relative wheel speed (rad/s): wide enough that the ramp's
+     * slope over the lightest randomized rotor stays well inside the explicit step's stability limit.
+     */
+    static final double FRICTION_SMOOTHING_SPEED = 0.2;
     /** The body rests on its bumper at this pitch. */
     static final double GROUND_PITCH = 1.4;
 
@@ -193,6 +198,10 @@ public final class BalancerPlant implements Plant {
         double pitchRate = s[so + PITCH_RATE];
         double yawRate = s[so + YAW_RATE];
         double batteryCurrent = s[so + BATTERY_CURRENT];
+        double position = s[so + POSITION];
+        double yaw = s[so + YAW];
+        double wheelLeft = s[so + WHEEL_ANGLE_LEFT];
+        double wheelRight = s[so + WHEEL_ANGLE_RIGHT];
         double xAcc = 0;
         double pAcc = 0;
         for (int k = 0; k < substeps; k++) {
@@ -221,11 +230,15 @@ public final class BalancerPlant implements Plant {
                 pitch = Math.copySign(GROUND_PITCH, pitch);
                 pitchRate = 0;
             }
-            s[so + POSITION] += v * h;
-            s[so + YAW] += yawRate * h;
-            s[so + WHEEL_ANGLE_LEFT] += ((v - halfTrack * yawRate) * invR - pitchRate) * h;
-            s[so + WHEEL_ANGLE_RIGHT] += ((v + halfTrack * yawRate) * invR - pitchRate) * h;
+            position += v * h;
+            yaw += yawRate * h;
+            wheelLeft += ((v - halfTrack * yawRate) * invR - pitchRate) * h;
+            wheelRight += ((v + halfTrack * yawRate) * invR - pitchRate) * h;
         }
+        s[so + POSITION] = position;
+        s[so + YAW] = yaw;
+        s[so + WHEEL_ANGLE_LEFT] = wheelLeft;
+        s[so + WHEEL_ANGLE_RIGHT] = wheelRight;
         s[so + FORWARD_SPEED] = v;
         s[so + PITCH] = pitch;
         s[so + PITCH_RATE] = pitchRate;

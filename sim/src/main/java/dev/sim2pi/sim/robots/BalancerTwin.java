@@ -133,6 +133,20 @@ public final class BalancerTwin implements Plant {
                 s[so + BalancerPlant.GYRO_DRIFT_Z], rng, s, so + DELIVERED);
     }
 
+    /** From a recorded task state: the rotors sit on their wheels, the first reading is noise-seeded by 0. */
+    @Override
+    public void load(double[] p, int po, double[] taskState, int to, double[] s, int so) {
+        java.util.Arrays.fill(s, so, so + SIM_STATE_SIZE, 0.0);
+        System.arraycopy(taskState, to, s, so, task.state().size());
+        double relative = s[so + FORWARD_SPEED] / p[po + WHEEL_RADIUS] - s[so + PITCH_RATE];
+        double turn = 0.5 * p[po + TRACK_WIDTH] * s[so + YAW_RATE] / p[po + WHEEL_RADIUS];
+        s[so + MOTOR_ANGLE_LEFT] = s[so + WHEEL_ANGLE_LEFT];
+        s[so + MOTOR_ANGLE_RIGHT] = s[so + WHEEL_ANGLE_RIGHT];
+        s[so + MOTOR_SPEED_LEFT] = relative - turn;
+        s[so + MOTOR_SPEED_RIGHT] = relative + turn;
+        BalancerSensors.read(p, po, s, so, 0, 0, 0, new Rng(0), s, so + DELIVERED);
+    }
+
     @Override
     public void step(double[] p, int po, double[] s, int so, double[] action, int ao, Rng rng) {
         double steps = p[po + PWM_STEPS];

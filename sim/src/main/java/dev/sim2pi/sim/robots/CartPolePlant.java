@@ -12,6 +12,7 @@ import dev.sim2pi.sim.Plant;
 import dev.sim2pi.sim.Rng;
 import dev.sim2pi.sim.config.RandomizationConfig;
 import dev.sim2pi.sim.motor.DcMotor;
+import dev.sim2pi.sim.motor.FastMath;
 import java.nio.file.Path;
 
 /**
@@ -123,8 +124,9 @@ public final class CartPolePlant implements Plant {
         for (int k = 0; k < substeps; k++) {
             double current = DcMotor.current(volts, v / rp, n, ke, resistance, limit);
             double force = current * forcePerAmp - DcMotor.friction(v, viscous, coulomb, FRICTION_SMOOTHING_SPEED);
-            double sin = Math.sin(angle);
-            double cos = Math.cos(angle);
+            double wrapped = FastMath.wrap(angle);
+            double sin = FastMath.sinWrapped(wrapped);
+            double cos = FastMath.cosWrapped(wrapped);
             double coupling = ml * cos;
             double f1 = force + ml * sin * rate * rate;
             double f2 = mgl * sin - pivot * rate;

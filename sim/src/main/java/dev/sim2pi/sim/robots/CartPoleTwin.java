@@ -123,6 +123,16 @@ public final class CartPoleTwin implements Plant {
         encode(p, po, s, so, so + DELIVERED);
     }
 
+    /** From a recorded task state: the motor sits on the pulley. */
+    @Override
+    public void load(double[] p, int po, double[] taskState, int to, double[] s, int so) {
+        java.util.Arrays.fill(s, so, so + SIM_STATE_SIZE, 0.0);
+        System.arraycopy(taskState, to, s, so, task.state().size());
+        s[so + MOTOR_ANGLE] = s[so + CART_POSITION] / p[po + PULLEY_RADIUS];
+        s[so + MOTOR_SPEED] = s[so + CART_VELOCITY] / p[po + PULLEY_RADIUS];
+        encode(p, po, s, so, so + DELIVERED);
+    }
+
     @Override
     public void step(double[] p, int po, double[] s, int so, double[] action, int ao, Rng rng) {
         double duty = CartPolePlant.duty(action[ao + CartPoleTask.MOTOR_VOLTAGE], p, po);

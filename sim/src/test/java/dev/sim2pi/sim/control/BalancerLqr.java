@@ -7,8 +7,10 @@ import dev.sim2pi.sim.robots.BalancerParameters;
 /**
  * A balancing controller for the {@code balancer} designed from the plant's own linearization:
  * full-state feedback on position, forward speed, pitch and pitch rate to the common motor duty,
- * plus a proportional yaw-rate loop on the duty difference. It reads the true state, so it tests
- * the physics, not an estimator. Test fixture shared through the sim test-jar (firmware-bridge
+ * tracking the commanded forward speed through a position reference that moves at that speed
+ * (which gives it integral action), plus yaw-rate feedforward and feedback on the duty difference.
+ * It reads the true state, so it tests the physics, not an estimator. One instance per robot: it
+ * keeps the position reference. Test fixture shared through the sim test-jar (firmware-bridge
  * drives its simulated robot with it).
  */
 public final class BalancerLqr {
@@ -20,11 +22,14 @@ public final class BalancerLqr {
     private final double[] gain;
     private final double deadband;
     private final double yawGain;
+    private final double yawFeedforward;
+    private double positionReference;
 
-    private BalancerLqr(double[] gain, double deadband, double yawGain) {
+    private BalancerLqr(double[] gain, double deadband, double yawGain, double yawFeedforward) {
         this.gain = gain;
         this.deadband = deadband;
         this.yawGain = yawGain;
+        this.yawFeedforward = yawFeedforward;
     }
 
     /**
@@ -41,7 +46,11 @@ public final class BalancerLqr {
         PlantLinearization lin = PlantLinearization.of(plant, smooth, upright, new double[2], STATES,
                 new double[][] {{1, 1}}, 1e-5);
         double[][] k = Lqr.discreteGain(lin.a(), lin.b(), Lqr.diagonal(2, 1, 20, 0.5), Lqr.diagonal(1));
-        return new BalancerLqr(k[0], params[deadbandIndex], 0.3);
+        // Duty difference that turns the unloaded wheels at a yaw rate of 1 rad/s.
+        double feedforward = params[BalancerParameters.TRACK_WIDTH] * params[BalancerParameters.MOTOR_BACK_EMF_CONSTANT]
+                * params[BalancerParameters.GEAR_RATIO]
+                / (2 * params[BalancerParameters.WHEEL_RADIUS] * params[BalancerParameters.BATTERY_VOLTAGE]);
+        return new BalancerLqr(k[0], params[deadbandIndex], 0.3, feedforward);
     }
 
     /** The state-feedback gains on position, speed, pitch, pitch rate. */
@@ -49,13 +58,24 @@ public final class BalancerLqr {
         return gain.clone();
     }
 
-    /** Writes the two duties for simulation state {@code state}, holding position 0 and yaw rate 0. */
+    /** Starts tracking from the robot's current position (a new episode). */
+    public void reset(double[] state, int so) {
+        positionReference = state[so + BalancerTask.POSITION];
+    }
+
+    /**
+     * Writes the two duties for simulation state {@code state}: balance while following the
+     * commanded forward speed and yaw rate in the state's command channels. Call once per period.
+     */
     public void act(double[] state, int so, double[] action, int ao) {
-        double u = 0;
-        for (int i = 0; i < STATES.length; i++) {
-            u -= gain[i] * state[so + STATES[i]];
-        }
-        double turn = -yawGain * state[so + BalancerTask.YAW_RATE];
+        double speedCommand = state[so + BalancerTask.CMD_FORWARD_SPEED];
+        double yawCommand = state[so + BalancerTask.CMD_YAW_RATE];
+        positionReference += speedCommand * BalancerTask.CONTROL_PERIOD_SECONDS;
+        double u = -(gain[0] * (state[so + BalancerTask.POSITION] - positionReference)
+                + gain[1] * (state[so + BalancerTask.FORWARD_SPEED] - speedCommand)
+                + gain[2] * state[so + BalancerTask.PITCH]
+                + gain[3] * state[so + BalancerTask.PITCH_RATE]);
+        double turn = yawFeedforward * yawCommand + yawGain * (yawCommand - state[so + BalancerTask.YAW_RATE]);
         action[ao + BalancerTask.DUTY_LEFT] = compensate(u - turn);
         action[ao + BalancerTask.DUTY_RIGHT] = compensate(u + turn);
     }

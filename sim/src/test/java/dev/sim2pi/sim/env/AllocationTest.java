@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sim2pi.sim.Plant;
 import dev.sim2pi.sim.gym.MountainCarContinuousPlant;
 import dev.sim2pi.sim.gym.PendulumPlant;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,11 @@ class AllocationTest {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     @Test
     void pendulumStepAllocatesNothingOnAnyThread() {
-        assertStepAllocatesNothing(new PendulumPlant(), 2048, 2);
+        assertStepAllocatesNothing(new PendulumPlant(), 512, 2);
     }
 
     @Test
@@ -40,15 +42,18 @@ class AllocationTest {
         }
         try (VectorEnv env = new VectorEnv(plant, envs, EnvOptions.defaults().withThreads(threads))) {
             env.reset(5);
-            // Warm up until the JIT settles: compilation events allocate now and then early on.
-            for (int window = 0; window < 40; window++) {
+            // Warm up until the JIT settles: compiling and deoptimizing allocate now and then early
+            // on, so wait for three quiet windows (no bytes, no compilation) in a row.
+            int quiet = 0;
+            for (int window = 0; window < 100 && quiet < 3; window++) {
                 long start = THREADS.getCurrentThreadAllocatedBytes();
+                long compiling = JIT.getTotalCompilationTime();
                 for (int t = 0; t < 500; t++) {
                     env.step(actions);
                 }
-                if (window >= 4 && THREADS.getCurrentThreadAllocatedBytes() == start) {
-                    break;
-                }
+                boolean still = THREADS.getCurrentThreadAllocatedBytes() == start
+                        && JIT.getTotalCompilationTime() == compiling;
+                quiet = still ? quiet + 1 : 0;
             }
             long[] workers = env.workerThreadIds();
             assertEquals(threads - 1, workers.length);

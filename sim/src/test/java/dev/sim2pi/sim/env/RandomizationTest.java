@@ -147,4 +147,13 @@ class RandomizationTest {
             }
         }
     }
+
+    @Test
+    void latencyMustBeDeclaredAsWholeSteps() {
+        var space = new dev.sim2pi.sim.ParameterSpace(java.util.List.of(
+                new Parameter(VectorEnv.LATENCY, "steps", 1, 0, 2.5, Parameter.Distribution.UNIFORM)));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new EpisodeParameters(space, true));
+        assertTrue(e.getMessage().contains("action_latency_steps"), e.getMessage());
+    }
 }

@@ -41,8 +41,14 @@ class VectorEnvTest {
                 reference.step(action);
                 assertFalse(env.done(0));
             }
+            double expectedReturn = reference.vector().episodeReturns()[0];
             env.step(action);
             reference.step(action);
+            expectedReturn += reference.reward();
+            assertEquals(expectedReturn, reference.vector().episodeReturns()[0], 1e-9);
+            assertEquals(expectedReturn, env.finalReturns()[0], 0.0);
+            assertEquals(200, env.finalLengths()[0]);
+            assertEquals(0.0, env.episodeReturns()[0]);
             assertTrue(env.truncated()[0]);
             assertFalse(env.terminated()[0]);
             assertTrue(reference.truncated());

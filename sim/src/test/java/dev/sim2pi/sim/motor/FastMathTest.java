@@ -19,6 +19,18 @@ class FastMathTest {
     }
 
     @Test
+    void foldedSineAndCosineMatchTheLibraryForAnyAngle() {
+        double worst = 0;
+        for (double x = -40; x <= 40; x += 1.3e-3) {
+            double w = FastMath.wrap(x);
+            assertTrue(Math.abs(w) <= Math.PI + 1e-12, "wrapped " + x + " to " + w);
+            worst = Math.max(worst, Math.abs(FastMath.sinWrapped(w) - Math.sin(x)));
+            worst = Math.max(worst, Math.abs(FastMath.cosWrapped(w) - Math.cos(x)));
+        }
+        assertTrue(worst < 1e-9, "worst error " + worst);
+    }
+
+    @Test
     void noiseHasZeroMeanUnitVarianceAndNormalLikeTails() {
         Rng rng = new Rng(7);
         int n = 400_000;

@@ -47,6 +47,7 @@ class BalancerTwinTest {
         double[] p = neutral();
         BalancerTwin twin = BalancerTwin.of(p);
         BalancerLqr lqr = BalancerLqr.design(training, p);
+        BalancerLqr twinLqr = BalancerLqr.design(training, p);
         double[] a = new double[training.simStateSize()];
         double[] b = atRest(twin, p, 0.1);
         a[BalancerTask.PITCH] = 0.1;
@@ -55,7 +56,7 @@ class BalancerTwinTest {
         double worst = 0;
         for (int k = 0; k < 200; k++) {
             lqr.act(a, 0, ua, 0);
-            lqr.act(b, 0, ub, 0);
+            twinLqr.act(b, 0, ub, 0);
             training.step(p, 0, a, 0, ua, 0, new Rng(2));
             twin.step(p, 0, b, 0, ub, 0, new Rng(2));
             worst = Math.max(worst, Math.abs(a[BalancerTask.PITCH] - b[BalancerTask.PITCH]));
