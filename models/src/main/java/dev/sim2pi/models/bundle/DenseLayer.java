@@ -46,6 +46,24 @@ public record DenseLayer(int inputs, int outputs, float[] weights, float[] bias)
         return new DenseLayer(in, out, flat, bias);
     }
 
+    /**
+     * A layer from weights stored output-major, {@code [outputs][inputs]} flattened (how PyTorch
+     * and DJL {@code Linear} layers keep them): transposed here into {@code [inputs][outputs]}.
+     */
+    public static DenseLayer fromOutputMajor(int inputs, int outputs, float[] weightsOutIn, float[] bias) {
+        if (weightsOutIn.length != inputs * outputs) {
+            throw new IllegalArgumentException("layer " + inputs + "x" + outputs + " needs " + inputs * outputs
+                    + " weights, got " + weightsOutIn.length);
+        }
+        float[] flat = new float[inputs * outputs];
+        for (int o = 0; o < outputs; o++) {
+            for (int i = 0; i < inputs; i++) {
+                flat[i * outputs + o] = weightsOutIn[o * inputs + i];
+            }
+        }
+        return new DenseLayer(inputs, outputs, flat, bias);
+    }
+
     /** Weight from input {@code i} to output {@code o}. */
     public float weight(int i, int o) {
         return weights[i * outputs + o];

@@ -65,6 +65,20 @@ class BundleRoundTripTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void sameActorAndSeedExportToIdenticalFiles() throws Exception {
+        java.security.KeyPair keys = Ed25519Keys.generate();
+        ActorNetwork actor = TestTasks.randomActor(TestTasks.BALANCER, new int[] {8}, Activation.RELU, 2, true);
+        PolicyExporter.export(TestTasks.BALANCER, actor, TestTasks.provenance(8), tmp.resolve("a"), keys);
+        PolicyExporter.export(TestTasks.BALANCER, actor, TestTasks.provenance(8), tmp.resolve("b"), keys);
+        for (String f : new String[] {PolicyBundle.ONNX_FILE, PolicyBundle.MANIFEST_FILE}) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("b").resolve(f)), f);
+        }
+        BundleArchive.pack(tmp.resolve("a"), tmp.resolve("a.s2p"));
+        BundleArchive.pack(tmp.resolve("b"), tmp.resolve("b.s2p"));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("a.s2p")), Files.readAllBytes(tmp.resolve("b.s2p")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("tasks")
     void archiveFormLoadsTheSameBundle(RobotTask task) throws Exception {
