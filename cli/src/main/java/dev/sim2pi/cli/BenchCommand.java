@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
                 SimBenchCommand.class,
                 EncoderBenchCommand.class,
                 LinkBenchCommand.class,
-                TelemetryBenchCommand.class
+                TelemetryBenchCommand.class,
+                BenchTrainCommand.class,
+                BenchSolveCommand.class
         })
 final class BenchCommand implements Runnable {
 

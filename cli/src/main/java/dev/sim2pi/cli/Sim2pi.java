@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 BundleCommand.class,
                 SimCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sim2pi implements Runnable {

@@ -1,0 +1,64 @@
+package dev.sim2pi.cli;
+
+import dev.sim2pi.trainer.run.RunSummary;
+import dev.sim2pi.trainer.run.TrainOptions;
+import dev.sim2pi.trainer.run.TrainingRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains a SAC policy for a task and exports its bundle. */
+@Command(name = "train", description = "Train a policy with SAC in the randomized simulator; writes metrics.csv, "
+        + "learning curves (PNG), checkpoints, summary.json and a policy bundle to --out.")
+final class TrainCommand implements Runnable {
+
+    @Option(names = "--task", required = true, description = "Task id (see 'sim2pi tasks').")
+    String taskId;
+
+    @Option(names = "--config", description = "JSON file overriding fields of the task's default config.")
+    Path config;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-env-steps", description = "Run length in env steps (default: the config's).")
+    Long maxEnvSteps;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run saved in --out.")
+    boolean resume;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Override
+    public void run() {
+        TrainOptions options = new TrainOptions(taskId, config, seed, maxEnvSteps, device, out, resume,
+                commandStartNanos(), !noProgress, true);
+        try {
+            RunSummary s = new TrainingRun(options, System.out).run();
+            System.out.printf(Locale.ROOT, "%s seed %d: %d env steps in %.1f s, final eval %.1f ± %.1f, solved %s%n",
+                    s.task(), s.seed(), s.envSteps(), s.wallSeconds(), s.finalEvalReturnMean(), s.finalEvalReturnStd(),
+                    s.solvedAtEnvSteps() == null ? "never"
+                            : String.format(Locale.ROOT, "at %d env steps, %.1f s", s.solvedAtEnvSteps(), s.solvedAtWallSeconds()));
+            System.out.println("summary: " + out.resolve("summary.json").toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** When this JVM started, on the {@link System#nanoTime()} clock: wall seconds count from the command's start. */
+    static long commandStartNanos() {
+        long sinceStartMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        return System.nanoTime() - sinceStartMillis * 1_000_000L;
+    }
+}

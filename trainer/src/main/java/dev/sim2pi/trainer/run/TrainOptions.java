@@ -1,0 +1,21 @@
+package dev.sim2pi.trainer.run;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code sim2pi train} was asked to do.
+ *
+ * @param taskId       robot task id
+ * @param configFile   user config overriding the task's default, or null
+ * @param seed         run seed
+ * @param maxEnvSteps  run length override, or null for the config's
+ * @param device       {@code cpu} or {@code cuda}
+ * @param outDir       output folder
+ * @param resume       continue from {@code outDir/checkpoint.bin}
+ * @param startNanos   {@link System#nanoTime()} when the command started (wall seconds count from here)
+ * @param showProgress draw a progress bar on stderr
+ * @param exportBundle write the policy bundle at the end
+ */
+public record TrainOptions(String taskId, Path configFile, long seed, Long maxEnvSteps, String device, Path outDir,
+                           boolean resume, long startNanos, boolean showProgress, boolean exportBundle) {
+}

@@ -1,0 +1,247 @@
+package dev.sim2pi.trainer.run;
+
+import dev.sim2pi.models.InputException;
+import dev.sim2pi.models.bundle.PolicyBundle;
+import dev.sim2pi.models.bundle.Provenance;
+import dev.sim2pi.models.task.RobotTask;
+import dev.sim2pi.trainer.env.SimEnvFactory;
+import dev.sim2pi.trainer.env.TrainingEnv;
+import dev.sim2pi.trainer.sac.Checkpoint;
+import dev.sim2pi.trainer.sac.Engines;
+import dev.sim2pi.trainer.sac.Evaluator;
+import dev.sim2pi.trainer.sac.PolicySnapshot;
+import dev.sim2pi.trainer.sac.SacConfig;
+import dev.sim2pi.trainer.sac.SacConfigs;
+import dev.sim2pi.trainer.sac.SacEngine;
+import dev.sim2pi.trainer.sac.SacLosses;
+import dev.sim2pi.trainer.sac.SacTrainer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * One {@code sim2pi train} run: trains, evaluates on its own thread from policy snapshots (so the
+ * learner never waits and the curve does not depend on thread timing), writes
+ * {@code metrics.csv}, learning-curve PNGs, checkpoints, {@code summary.json} and the policy
+ * bundle.
+ */
+public final class TrainingRun {
+
+    public static final String CHECKPOINT = "checkpoint.bin";
+
+    private final TrainOptions options;
+    private final PrintStream out;
+    private final SacConfig config;
+    private final RobotTask task;
+    private final SimEnvFactory factory;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private double wallOffsetSeconds;
+    private long resumedAtEnvSteps = -1;
+    private long solvedAtEnvSteps = -1;
+    private double solvedAtWallSeconds = Double.NaN;
+    private Evaluator.Result lastResult;
+
+    private record Pending(long envSteps, long updates, SacLosses losses, double trainReturn,
+                           Future<Evaluator.Result> result) {
+    }
+
+    public TrainingRun(TrainOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.factory = SimEnvFactory.forTask(options.taskId());
+        SacConfig loaded = SacConfigs.load(options.taskId(), options.configFile());
+        this.config = options.maxEnvSteps() == null ? loaded : loaded.withMaxEnvSteps(options.maxEnvSteps());
+        this.task = factory.plant().task();
+        try {
+            Files.createDirectories(options.outDir());
+        } catch (IOException e) {
+            throw new InputException("--out " + options.outDir() + ": cannot create the folder (" + e.getMessage() + ")");
+        }
+        Path checkpoint = options.outDir().resolve(CHECKPOINT);
+        if (options.resume() && !Files.exists(checkpoint)) {
+            throw new InputException("--resume: no checkpoint " + checkpoint + " to continue from");
+        }
+    }
+
+    public SacConfig config() {
+        return config;
+    }
+
+    /** Runs to {@code max_env_steps} and returns the summary. */
+    public RunSummary run() throws IOException {
+        Path dir = options.outDir();
+        Path checkpoint = dir.resolve(CHECKPOINT);
+        try (TrainingEnv env = factory.create(config.numEnvs());
+             SacEngine engine = Engines.create(config, options.device(), env.observationSize(), env.actionSize(),
+                     config.numEnvs(), out);
+             Evaluator evaluator = new Evaluator(factory, config.evalEpisodes(), options.seed())) {
+            SacTrainer trainer = new SacTrainer(config, env, engine, options.seed());
+            MetricsLog log;
+            if (options.resume()) {
+                Checkpoint.RunClock clock = Checkpoint.load(checkpoint, trainer, options.seed());
+                wallOffsetSeconds = clock.wallSeconds();
+                solvedAtEnvSteps = clock.solvedAtEnvSteps();
+                solvedAtWallSeconds = clock.solvedAtWallSeconds();
+                log = MetricsLog.resume(dir.resolve("metrics.csv"), trainer.envSteps());
+                resumedAtEnvSteps = trainer.envSteps();
+                out.println("resumed from " + checkpoint + " at " + trainer.envSteps() + " env steps");
+            } else {
+                log = MetricsLog.create(dir.resolve("metrics.csv"));
+            }
+            ExecutorService evalThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "sac-eval");
+                t.setDaemon(true);
+                return t;
+            });
+            try (ProgressBar bar = progressBar(trainer.envSteps())) {
+                loop(trainer, evaluator, evalThread, log, bar, checkpoint);
+            } finally {
+                evalThread.shutdownNow();
+            }
+            double wall = wallSeconds();
+            Checkpoint.save(checkpoint, trainer, options.seed(), new Checkpoint.RunClock(wall, solvedAtEnvSteps,
+                    solvedAtWallSeconds));
+            LearningCurves.write(log.records(), task.id() + " seed " + options.seed(), config.solvedThreshold(), dir);
+            String bundlePath = null;
+            if (options.exportBundle()) {
+                PolicyBundle bundle = BundleExport.export(task, trainer.snapshot(), provenance(trainer),
+                        dir.resolve("bundle"));
+                bundlePath = dir.resolve("bundle").toAbsolutePath().toString();
+                out.println("policy bundle: " + bundlePath + " (" + bundle.manifest().taskId() + ")");
+            }
+            RunSummary summary = new RunSummary(task.id(), options.seed(), trainer.envSteps(), wall,
+                    lastResult == null ? Double.NaN : lastResult.mean(),
+                    lastResult == null ? Double.NaN : lastResult.std(),
+                    solvedAtEnvSteps < 0 ? null : solvedAtEnvSteps,
+                    solvedAtEnvSteps < 0 ? null : solvedAtWallSeconds, engine.name(), trainer.updates(), bundlePath);
+            summary.write(dir.resolve("summary.json"));
+            return summary;
+        }
+    }
+
+    private void loop(SacTrainer trainer, Evaluator evaluator, ExecutorService evalThread, MetricsLog log,
+                      ProgressBar bar, Path checkpoint) throws IOException {
+        long max = config.maxEnvSteps();
+        long nextEval = (trainer.envSteps() / config.evalInterval() + 1) * config.evalInterval();
+        long nextCheckpoint = config.checkpointInterval() > 0
+                ? (trainer.envSteps() / config.checkpointInterval() + 1) * config.checkpointInterval() : Long.MAX_VALUE;
+        while (trainer.envSteps() < max) {
+            trainer.iterate();
+            long steps = trainer.envSteps();
+            if (steps >= nextEval || steps >= max) {
+                nextEval = (steps / config.evalInterval() + 1) * config.evalInterval();
+                PolicySnapshot snapshot = trainer.snapshot();
+                SacLosses losses = new SacLosses();
+                losses.copyFrom(trainer.losses());
+                pending.add(new Pending(steps, trainer.updates(), losses, trainer.lastEpisodeReturn(),
+                        evalThread.submit(() -> evaluator.evaluate(snapshot))));
+            }
+            drain(log, bar, false);
+            if (steps >= nextCheckpoint) {
+                nextCheckpoint += config.checkpointInterval();
+                drain(log, bar, true);
+                Checkpoint.save(checkpoint, trainer, options.seed(),
+                        new Checkpoint.RunClock(wallSeconds(), solvedAtEnvSteps, solvedAtWallSeconds));
+            }
+            if (bar != null && (steps & 63) < config.numEnvs()) {
+                bar.stepTo(steps);
+            }
+        }
+        drain(log, bar, true);
+        if (bar != null) {
+            bar.stepTo(trainer.envSteps());
+        }
+    }
+
+    /** Records finished evaluations in order; with {@code all}, waits for every pending one. */
+    private void drain(MetricsLog log, ProgressBar bar, boolean all) {
+        while (!pending.isEmpty() && (all || pending.peek().result().isDone())) {
+            Pending p = pending.poll();
+            Evaluator.Result r;
+            try {
+                r = p.result().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for an evaluation", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("evaluation failed", e.getCause());
+            }
+            double wall = wallSeconds();
+            lastResult = r;
+            if (solvedAtEnvSteps < 0 && r.mean() >= config.solvedThreshold()) {
+                solvedAtEnvSteps = p.envSteps();
+                solvedAtWallSeconds = wall;
+            }
+            SacLosses l = p.losses();
+            log.append(new EvalRecord(p.envSteps(), wall, r.mean(), r.std(), r.nominal(), p.updates(), l.criticLoss,
+                    l.actorLoss, l.alpha, l.entropy, p.trainReturn()));
+            if (bar != null) {
+                bar.setExtraMessage(String.format(java.util.Locale.ROOT, "eval %.1f", r.mean()));
+            }
+        }
+    }
+
+    private double wallSeconds() {
+        return wallOffsetSeconds + (System.nanoTime() - options.startNanos()) / 1e9;
+    }
+
+    private ProgressBar progressBar(long start) {
+        if (!options.showProgress()) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("train " + task.id()).setInitialMax(config.maxEnvSteps())
+                .startsFrom(start, java.time.Duration.ZERO).setUnit(" steps", 1).showSpeed()
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).setMaxRenderedLength(110).build();
+    }
+
+    private Provenance provenance(SacTrainer trainer) {
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("config", config.toString());
+        cfg.put("engine", trainer.engine().name());
+        cfg.put("command", "sim2pi train --task " + task.id() + " --seed " + options.seed()
+                + (options.configFile() == null ? "" : " --config " + options.configFile())
+                + " --max-env-steps " + config.maxEnvSteps()
+                + (resumedAtEnvSteps < 0 ? "" : " --resume (continued from the checkpoint at " + resumedAtEnvSteps
+                        + " env steps; episodes restarted there)"));
+        List<Double> returns = lastResult == null ? List.of() : List.of(lastResult.mean(), lastResult.nominal());
+        Map<String, Object> ranges = new LinkedHashMap<>();
+        int latencySteps = 0;
+        for (dev.sim2pi.sim.Parameter p : factory.plant().parameters().parameters()) {
+            if (p.name().equals(dev.sim2pi.sim.env.VectorEnv.LATENCY)) {
+                latencySteps = (int) p.nominal();
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("unit", p.unit());
+            r.put("nominal", p.nominal());
+            r.put("low", p.low());
+            r.put("high", p.high());
+            r.put("distribution", p.distribution().name().toLowerCase(java.util.Locale.ROOT));
+            ranges.put(p.name(), r);
+        }
+        return new Provenance(gitCommit(), cfg, trainer.envSteps(), returns, options.seed(), ranges, latencySteps);
+    }
+
+    private static String gitCommit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String s = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor() == 0 && s.matches("[0-9a-f]{40}") ? s : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.sim2pi.trainer.run;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sim2pi.models.bundle.BundleLoader;
+import dev.sim2pi.models.bundle.PolicyBundle;
+import dev.sim2pi.models.bundle.inference.OnnxPolicyRunner;
+import dev.sim2pi.models.task.Tasks;
+import dev.sim2pi.trainer.env.SimEnvFactory;
+import dev.sim2pi.trainer.env.TrainingEnv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The bundles shipped in {@code models/policies/} load and still solve their task in the simulator. */
+class ShippedPoliciesTest {
+
+    private static final Path POLICIES = Path.of("..", "models", "policies");
+
+    private static double episodeReturn(String taskId, OnnxPolicyRunner policy, boolean randomized, long seed) {
+        SimEnvFactory factory = SimEnvFactory.forTask(taskId);
+        try (TrainingEnv env = randomized ? factory.create(1) : factory.createNominal(1)) {
+            env.reset(seed);
+            float[] action = new float[env.actionSize()];
+            double[] command = new double[env.actionSize()];
+            double total = 0;
+            while (true) {
+                policy.act(env.observations(), 0, action, 0);
+                for (int i = 0; i < action.length; i++) {
+                    command[i] = action[i];
+                }
+                env.step(command);
+                total += env.rewards()[0];
+                if (env.terminated()[0] || env.truncated()[0]) {
+                    return total;
+                }
+            }
+        }
+    }
+
+    @Test
+    void cartpoleBundleLoadsAndSwingsUpAndBalances() {
+        Path dir = POLICIES.resolve("cartpole");
+        assertTrue(Files.isDirectory(dir), "missing " + dir.toAbsolutePath());
+        PolicyBundle bundle = BundleLoader.create().expecting(Tasks.byId("cartpole")).allowingUnsigned().load(dir);
+        try (OnnxPolicyRunner policy = bundle.openOnnx()) {
+            double nominal = episodeReturn("cartpole", policy, false, 11);
+            assertTrue(nominal >= 350, "nominal return " + nominal);
+            double sum = 0;
+            for (long seed = 100; seed < 103; seed++) {
+                sum += episodeReturn("cartpole", policy, true, seed);
+            }
+            assertTrue(sum / 3 >= 350, "mean randomized return " + sum / 3);
+        }
+    }
+}
