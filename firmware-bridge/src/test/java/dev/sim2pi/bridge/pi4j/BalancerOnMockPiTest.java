@@ -13,7 +13,7 @@ import dev.sim2pi.bridge.wiring.RobotHardware;
 import dev.sim2pi.bridge.wiring.WiringReader;
 import dev.sim2pi.models.tasks.BalancerTask;
 import dev.sim2pi.models.time.SteppedClock;
-import dev.sim2pi.bridge.Allocations;
+import dev.sim2pi.models.testing.Allocations;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;

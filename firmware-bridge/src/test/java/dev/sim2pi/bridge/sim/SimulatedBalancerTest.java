@@ -14,7 +14,7 @@ import dev.sim2pi.models.time.SteppedClock;
 import dev.sim2pi.sim.control.BalancerLqr;
 import dev.sim2pi.sim.robots.BalancerParameters;
 import dev.sim2pi.sim.robots.BalancerPlant;
-import dev.sim2pi.bridge.Allocations;
+import dev.sim2pi.models.testing.Allocations;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,9 @@
 package dev.sim2pi.models.bundle.inference;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.sun.management.ThreadMXBean;
 import dev.sim2pi.models.bundle.Activation;
 import dev.sim2pi.models.bundle.ActorNetwork;
 import dev.sim2pi.models.bundle.TestActors;
-import java.lang.management.ManagementFactory;
+import dev.sim2pi.models.testing.Allocations;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -19,18 +16,15 @@ class JavaPolicyRunnerAllocationTest {
         JavaPolicyRunner runner = new JavaPolicyRunner(actor);
         float[] obs = new float[actor.observationSize()];
         float[] action = new float[actor.actionSize()];
-        ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
         for (int i = 0; i < 20_000; i++) {
             obs[i % obs.length] = i * 1e-3f;
             runner.act(obs, 0, action, 0);
         }
-        long before = mx.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 10_000; i++) {
-            obs[i % obs.length] = i * 1e-3f;
-            runner.act(obs, 0, action, 0);
-        }
-        long after = mx.getThreadAllocatedBytes(id);
-        assertEquals(0, after - before, "bytes allocated by 10,000 forward passes");
+        Allocations.assertSomeWindowAllocatesNothing("10,000 forward passes", () -> {
+            for (int i = 0; i < 10_000; i++) {
+                obs[i % obs.length] = i * 1e-3f;
+                runner.act(obs, 0, action, 0);
+            }
+        }, 10);
     }
 }
