@@ -1,6 +1,7 @@
 package dev.sim2pi.telemetry.publish;
 
 import dev.sim2pi.telemetry.MqttSettings;
+import dev.sim2pi.telemetry.PahoThreads;
 import dev.sim2pi.telemetry.wire.proto.TelemetryAck;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -97,7 +98,8 @@ final class MqttLink {
         connected = false;
         int gen = ++generation;
         try {
-            client = new MqttAsyncClient(settings.serverUrl(), clientId, new MemoryPersistence());
+            client = new MqttAsyncClient(settings.serverUrl(), clientId, new MemoryPersistence(), null,
+                    PahoThreads.shared());
             MqttConnectionOptions o = settings.options();
             o.setCleanStart(true);
             MqttMessage will = new MqttMessage(willPayload);

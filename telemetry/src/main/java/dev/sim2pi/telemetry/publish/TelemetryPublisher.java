@@ -216,6 +216,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                     retransmitting = false;
                     inflight.clear();
                     spool.rewind();
+                    DBG("lost");
                     // A broker restart is often over in milliseconds: try at once, then back off.
                     nextConnect = now;
                 }
@@ -226,9 +227,11 @@ public final class TelemetryPublisher implements AutoCloseable {
                     }
                     state.everConnected = true;
                     backoff = config.reconnectMinNanos();
+                    DBG("connected");
                     statusDirty = true;
                 } else if (connectedGeneration < 0 && !link.connecting() && now >= nextConnect
                         && (!stopping || now < drainDeadlineNanos)) {
+                    DBG("connect");
                     link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
                     nextConnect = now + backoff;
                     backoff = Math.min(backoff * 2, config.reconnectMaxNanos());
@@ -258,6 +261,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                     if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > retransmitAfter
                             && now - lastConfirmAdvanceNanos > retransmitAfter) {
                         retransmitting = true;
+                        DBG("stall-retransmit");
                         lastConfirmAdvanceNanos = now;
                         // A congested broker delays confirmations too: back off so resends cannot snowball.
                         retransmitAfter = Math.min(retransmitAfter * 2, 16 * RETRANSMIT_NANOS);
@@ -330,6 +334,8 @@ public final class TelemetryPublisher implements AutoCloseable {
             spool.append(msg, msg.length, lastSequence);
         }
     }
+
+    public static void DBG(String m) { if (System.getenv("SIM2PI_DBG") != null) System.err.printf("DBG %d %s %s%n", System.nanoTime() / 1000000 % 100000, Thread.currentThread().getName(), m); }
 
     private String topicOf(byte kind) {
         return switch (kind) {

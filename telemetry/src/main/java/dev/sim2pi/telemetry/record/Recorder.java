@@ -2,6 +2,7 @@ package dev.sim2pi.telemetry.record;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.sim2pi.telemetry.MqttSettings;
+import dev.sim2pi.telemetry.PahoThreads;
 import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.wire.WireSchema;
 import dev.sim2pi.telemetry.wire.proto.Frame;
@@ -125,7 +126,9 @@ public final class Recorder implements AutoCloseable {
         while (running) {
             if (!connected || lost) {
                 connected = false;
+                dev.sim2pi.telemetry.publish.TelemetryPublisher.DBG("rec-try");
                 if (tryConnect()) {
+                    dev.sim2pi.telemetry.publish.TelemetryPublisher.DBG("rec-connected");
                     backoffMillis = 25;
                 } else {
                     sleep(backoffMillis);
@@ -206,7 +209,8 @@ public final class Recorder implements AutoCloseable {
         closeClient();
         lost = false;
         try {
-            MqttAsyncClient c = new MqttAsyncClient(options.mqtt().serverUrl(), options.clientId(), new MemoryPersistence());
+            MqttAsyncClient c = new MqttAsyncClient(options.mqtt().serverUrl(), options.clientId(), new MemoryPersistence(),
+                    null, PahoThreads.shared());
             MqttConnectionOptions o = options.mqtt().options();
             o.setCleanStart(false);
             o.setSessionExpiryInterval(options.sessionExpirySeconds());
@@ -224,6 +228,8 @@ public final class Recorder implements AutoCloseable {
             IMqttToken sub = c.subscribe(filters, new int[] {1, 1});
             sub.waitForCompletion(6000);
             connected = true;
+            // Confirm at once: a publisher whose batches a restarted broker lost learns it now.
+            lastAckMillis = 0;
             return true;
         } catch (MqttException | RuntimeException e) {
             closeClient();
@@ -373,6 +379,7 @@ public final class Recorder implements AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
+            dev.sim2pi.telemetry.publish.TelemetryPublisher.DBG("rec-lost");
             lost = true;
         }
 
