@@ -42,6 +42,9 @@ final class MqttLink {
     private final String sessionId;
     private volatile long confirmedThrough = -1;
     private volatile boolean recorderSeen;
+    private volatile boolean resendRequested;
+    /** Subscriptions last announced per recorder (Paho's callback thread only). */
+    private final java.util.Map<String, Long> recorderSubscriptions = new java.util.HashMap<>();
     private final Thread sender;
     final ConcurrentLinkedQueue<Pending> completions = new ConcurrentLinkedQueue<>();
     private MqttAsyncClient client;
@@ -67,6 +70,16 @@ final class MqttLink {
     /** Whether any recorder confirmed frames of this session. */
     boolean recorderSeen() {
         return recorderSeen;
+    }
+
+    /**
+     * Whether a recorder (re)subscribed since the last call: what the broker took while it was
+     * away may be lost, so unconfirmed batches should go out again now.
+     */
+    boolean takeResendRequest() {
+        boolean r = resendRequested;
+        resendRequested = false;
+        return r;
     }
 
     boolean connected() {
@@ -231,7 +244,15 @@ final class MqttLink {
         public void messageArrived(String topic, MqttMessage message) {
             try {
                 TelemetryAck ack = TelemetryAck.parseFrom(message.getPayload());
-                if (sessionId.equals(ack.getSessionId()) && ack.getContiguousThrough() > confirmedThrough) {
+                if (!sessionId.equals(ack.getSessionId())) {
+                    return;
+                }
+                Long before = recorderSubscriptions.put(ack.getRecorderId(), ack.getSubscriptions());
+                if (before != null && before != ack.getSubscriptions()) {
+                    resendRequested = true;
+                    LockSupport.unpark(sender);
+                }
+                if (ack.getContiguousThrough() > confirmedThrough) {
                     confirmedThrough = ack.getContiguousThrough();
                     recorderSeen = true;
                     LockSupport.unpark(sender);

@@ -216,7 +216,6 @@ public final class TelemetryPublisher implements AutoCloseable {
                     retransmitting = false;
                     inflight.clear();
                     spool.rewind();
-                    DBG("lost");
                     // A broker restart is often over in milliseconds: try at once, then back off.
                     nextConnect = now;
                 }
@@ -227,14 +226,13 @@ public final class TelemetryPublisher implements AutoCloseable {
                     }
                     state.everConnected = true;
                     backoff = config.reconnectMinNanos();
-                    DBG("connected");
                     statusDirty = true;
                 } else if (connectedGeneration < 0 && !link.connecting() && now >= nextConnect
                         && (!stopping || now < drainDeadlineNanos)) {
-                    DBG("connect");
                     link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
                     nextConnect = now + backoff;
-                    backoff = Math.min(backoff * 2, config.reconnectMaxNanos());
+                    // Grow gently: a restarting broker is usually back within 100 ms, and waiting long after it is costs latency.
+                    backoff = Math.min(backoff + backoff / 2, config.reconnectMaxNanos());
                 }
                 // Batches and events into the spool.
                 if (now >= nextBatch || stopping || ring.published() - ring.consumed() >= MAX_FRAMES_PER_BATCH) {
@@ -258,10 +256,14 @@ public final class TelemetryPublisher implements AutoCloseable {
                         lastConfirmAdvanceNanos = now;
                         retransmitAfter = RETRANSMIT_NANOS;
                     }
+                    spool.confirm(confirmed);
+                    if (link.takeResendRequest()) {
+                        // A recorder came back: the broker may have lost what it took meanwhile.
+                        retransmitting = true;
+                    }
                     if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > retransmitAfter
                             && now - lastConfirmAdvanceNanos > retransmitAfter) {
                         retransmitting = true;
-                        DBG("stall-retransmit");
                         lastConfirmAdvanceNanos = now;
                         // A congested broker delays confirmations too: back off so resends cannot snowball.
                         retransmitAfter = Math.min(retransmitAfter * 2, 16 * RETRANSMIT_NANOS);
@@ -335,7 +337,6 @@ public final class TelemetryPublisher implements AutoCloseable {
         }
     }
 
-    public static void DBG(String m) { if (System.getenv("SIM2PI_DBG") != null) System.err.printf("DBG %d %s %s%n", System.nanoTime() / 1000000 % 100000, Thread.currentThread().getName(), m); }
 
     private String topicOf(byte kind) {
         return switch (kind) {

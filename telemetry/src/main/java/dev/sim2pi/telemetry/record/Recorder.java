@@ -122,17 +122,15 @@ public final class Recorder implements AutoCloseable {
     }
 
     private void supervise() {
-        long backoffMillis = 25;
+        long backoffMillis = 5;
         while (running) {
             if (!connected || lost) {
                 connected = false;
-                dev.sim2pi.telemetry.publish.TelemetryPublisher.DBG("rec-try");
                 if (tryConnect()) {
-                    dev.sim2pi.telemetry.publish.TelemetryPublisher.DBG("rec-connected");
-                    backoffMillis = 25;
+                    backoffMillis = 5;
                 } else {
                     sleep(backoffMillis);
-                    backoffMillis = Math.min(2000, backoffMillis * 2);
+                    backoffMillis = Math.min(2000, backoffMillis + backoffMillis / 2 + 1);
                     continue;
                 }
             }
@@ -177,7 +175,8 @@ public final class Recorder implements AutoCloseable {
             for (Map.Entry<String, long[]> e : confirmed.entrySet()) {
                 String[] rs = datasetKeys.get(e.getKey());
                 byte[] ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION).setSessionId(rs[1])
-                        .setContiguousThrough(e.getValue()[0]).build().toByteArray();
+                        .setContiguousThrough(e.getValue()[0]).setRecorderId(options.clientId())
+                        .setSubscriptions(subscriptions).build().toByteArray();
                 c.publish(Topics.telemetryAck(rs[0]), ack, 0, false);
             }
             if (now - lastStatusMillis >= 1000) {
@@ -190,6 +189,8 @@ public final class Recorder implements AutoCloseable {
     }
 
     private long lastAckMillis;
+    /** Successful (re)subscriptions; tells publishers when this recorder came back. */
+    private volatile long subscriptions;
     private long lastForceMillis;
 
     private String statusTopic() {
@@ -227,6 +228,7 @@ public final class Recorder implements AutoCloseable {
             };
             IMqttToken sub = c.subscribe(filters, new int[] {1, 1});
             sub.waitForCompletion(6000);
+            subscriptions++;
             connected = true;
             // Confirm at once: a publisher whose batches a restarted broker lost learns it now.
             lastAckMillis = 0;
@@ -379,7 +381,6 @@ public final class Recorder implements AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            dev.sim2pi.telemetry.publish.TelemetryPublisher.DBG("rec-lost");
             lost = true;
         }
 
