@@ -43,7 +43,7 @@ final class MqttLink {
     private volatile long confirmedThrough = -1;
     private volatile boolean recorderSeen;
     private volatile boolean resendRequested;
-    /** Subscriptions last announced per recorder (Paho's callback thread only). */
+    /** Subscription number last announced per recorder (Paho's callback thread only). */
     private final java.util.Map<String, Long> recorderSubscriptions = new java.util.HashMap<>();
     private final Thread sender;
     final ConcurrentLinkedQueue<Pending> completions = new ConcurrentLinkedQueue<>();
@@ -247,8 +247,8 @@ final class MqttLink {
                 if (!sessionId.equals(ack.getSessionId())) {
                     return;
                 }
-                Long before = recorderSubscriptions.put(ack.getRecorderId(), ack.getSubscriptions());
-                if (before != null && before != ack.getSubscriptions()) {
+                Long before = recorderSubscriptions.put(ack.getRecorderId(), ack.getSubscription());
+                if (before != null && before != ack.getSubscription()) {
                     resendRequested = true;
                     LockSupport.unpark(sender);
                 }

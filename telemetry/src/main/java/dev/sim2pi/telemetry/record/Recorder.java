@@ -176,7 +176,7 @@ public final class Recorder implements AutoCloseable {
                 String[] rs = datasetKeys.get(e.getKey());
                 byte[] ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION).setSessionId(rs[1])
                         .setContiguousThrough(e.getValue()[0]).setRecorderId(options.clientId())
-                        .setSubscriptions(subscriptions).build().toByteArray();
+                        .setSubscription(subscription).build().toByteArray();
                 c.publish(Topics.telemetryAck(rs[0]), ack, 0, false);
             }
             if (now - lastStatusMillis >= 1000) {
@@ -189,8 +189,11 @@ public final class Recorder implements AutoCloseable {
     }
 
     private long lastAckMillis;
-    /** Successful (re)subscriptions; tells publishers when this recorder came back. */
-    private volatile long subscriptions;
+    /**
+     * Changes on every (re)subscription, starting from a random number so that a restarted
+     * recorder differs from its previous run too; tells publishers when this recorder came back.
+     */
+    private volatile long subscription = java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1;
     private long lastForceMillis;
 
     private String statusTopic() {
@@ -228,7 +231,7 @@ public final class Recorder implements AutoCloseable {
             };
             IMqttToken sub = c.subscribe(filters, new int[] {1, 1});
             sub.waitForCompletion(6000);
-            subscriptions++;
+            subscription++;
             connected = true;
             // Confirm at once: a publisher whose batches a restarted broker lost learns it now.
             lastAckMillis = 0;
