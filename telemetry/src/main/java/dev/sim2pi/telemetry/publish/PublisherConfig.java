@@ -35,10 +35,10 @@ public record PublisherConfig(String robotId, MqttSettings mqtt, Path spoolDir, 
         }
     }
 
-    /** Defaults: 64 MiB spool, 50 ms batches, 8192-frame ring, 16 publishes in flight, 5 ms..2 s backoff. */
+    /** Defaults: 64 MiB spool, 50 ms batches, 8192-frame ring, 16 publishes in flight, 5 ms..0.5 s backoff. */
     public static PublisherConfig defaults(String robotId, MqttSettings mqtt, Path spoolDir) {
         return new PublisherConfig(robotId, mqtt, spoolDir, 64L << 20, 50_000_000L, 8192, 16,
-                5_000_000L, 2_000_000_000L);
+                5_000_000L, 500_000_000L);
     }
 
     public PublisherConfig withSpoolMaxBytes(long bytes) {

@@ -130,7 +130,7 @@ public final class Recorder implements AutoCloseable {
                     backoffMillis = 5;
                 } else {
                     sleep(backoffMillis);
-                    backoffMillis = Math.min(2000, backoffMillis + backoffMillis / 2 + 1);
+                    backoffMillis = Math.min(500, backoffMillis + backoffMillis / 2 + 1);
                     continue;
                 }
             }
