@@ -51,13 +51,29 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
 
     @Override
     public Future<?> submit(Runnable task) {
-        FutureTask<Void> future = new FutureTask<>(task, null);
+        FutureTask<Void> future = new UninterruptedTask(task);
         Thread waiting = Thread.currentThread();
         start(future);
         if (isWorkerLoop(task)) {
             wakeWhenRunning(task, waiting);
         }
         return future;
+    }
+
+    /**
+     * Paho stops a worker loop by cancelling its future with interruption, which it never does to
+     * the threads it starts itself; an interrupt would close any {@code FileChannel} the loop is
+     * writing, such as a recorder's dataset in the message callback. The loops end on their own.
+     */
+    private static final class UninterruptedTask extends FutureTask<Void> {
+        UninterruptedTask(Runnable task) {
+            super(task, null);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return super.cancel(false);
+        }
     }
 
     private void start(Runnable r) {
