@@ -105,7 +105,13 @@ final class MqttLink {
 
     /** Starts connecting; the outcome shows in {@link #connected()} / {@link #connecting()}. */
     void connect(String willTopic, byte[] willPayload) {
-        closeQuietly();
+        // Paho takes 100-300 ms to tear down a dead connection (its stop polls sleep 100 ms):
+        // do it aside so the sender connects and keeps cutting batches meanwhile.
+        MqttAsyncClient old = client;
+        client = null;
+        if (old != null) {
+            PahoThreads.shared().execute(() -> closeQuietly(old));
+        }
         connecting = true;
         lost = false;
         connected = false;
@@ -200,9 +206,12 @@ final class MqttLink {
         MqttAsyncClient c = client;
         client = null;
         connected = false;
-        if (c == null) {
-            return;
+        if (c != null) {
+            closeQuietly(c);
         }
+    }
+
+    private static void closeQuietly(MqttAsyncClient c) {
         try {
             if (c.isConnected()) {
                 c.disconnectForcibly(0, 100, false);
