@@ -210,7 +210,12 @@ public final class Recorder implements AutoCloseable {
     }
 
     private boolean tryConnect() {
-        closeClient();
+        // Tearing down a dead Paho client takes 100-300 ms; do it aside and reconnect now.
+        MqttAsyncClient old = client;
+        client = null;
+        if (old != null) {
+            PahoThreads.shared().execute(() -> close(old));
+        }
         lost = false;
         try {
             MqttAsyncClient c = new MqttAsyncClient(options.mqtt().serverUrl(), options.clientId(), new MemoryPersistence(),
@@ -245,9 +250,12 @@ public final class Recorder implements AutoCloseable {
     private void closeClient() {
         MqttAsyncClient c = client;
         client = null;
-        if (c == null) {
-            return;
+        if (c != null) {
+            close(c);
         }
+    }
+
+    private static void close(MqttAsyncClient c) {
         try {
             if (c.isConnected()) {
                 c.disconnect(500).waitForCompletion(1000);
