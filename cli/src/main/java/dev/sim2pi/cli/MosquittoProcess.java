@@ -57,7 +57,7 @@ final class MosquittoProcess {
                 if (!process.isAlive()) {
                     throw new IOException("mosquitto exited: " + Files.readString(dir.resolve("mosquitto.out")));
                 }
-                Thread.sleep(10);
+                Thread.sleep(1);
             }
         }
         throw new IOException("mosquitto did not listen on port " + port);

@@ -37,7 +37,14 @@ final class TelemetryBenchCommand implements Runnable {
     @Option(names = "--seconds", defaultValue = "20", description = "Streaming time (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--restart-broker", description = "Stop the broker half-way and start it again.")
+    @Option(names = "--warmup-seconds", defaultValue = "2",
+            description = "Streaming before the measured time; its frames count for losses and duplicates but not "
+                    + "for latency, so the JVM's compilation of the pipeline is not taken for its steady state "
+                    + "(default ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
+    @Option(names = "--restart-broker", description = "Stop the broker half-way and start it again (the embedded "
+            + "one starts afresh in memory, having forgotten sessions and queues).")
     boolean restartBroker;
 
     @Option(names = "--outage-seconds", defaultValue = "0",
@@ -72,6 +79,9 @@ final class TelemetryBenchCommand implements Runnable {
     public void run() {
         if (robots < 1 || rateHz <= 0 || seconds <= 0) {
             throw new InputException("--robots, --rate and --seconds must be positive");
+        }
+        if (warmupSeconds < 0) {
+            throw new InputException("--warmup-seconds must be zero or positive, got " + warmupSeconds);
         }
         if (restartBroker && brokerUrl != null) {
             throw new InputException("--restart-broker needs a broker the bench owns: drop --broker (embedded) or use --mosquitto");
@@ -112,11 +122,15 @@ final class TelemetryBenchCommand implements Runnable {
                     throw new IllegalStateException("a publisher could not connect to " + broker.url());
                 }
             }
+            for (int i = 0; i < robots; i++) {
+                loops[i] = new SimulatedRobot(pubs[i], rateHz, seed + i).start();
+            }
+            Thread.sleep((long) (warmupSeconds * 1000));
             long start = System.nanoTime();
+            latencies.measureFrom = start;
             long[] cpuStart = new long[robots];
             for (int i = 0; i < robots; i++) {
                 cpuStart[i] = threads.getThreadCpuTime(pubs[i].senderThreadId());
-                loops[i] = new SimulatedRobot(pubs[i], rateHz, seed + i).start();
             }
             long end = start + (long) (seconds * 1e9);
             boolean restarted = !restartBroker;
@@ -125,10 +139,14 @@ final class TelemetryBenchCommand implements Runnable {
                     latencies.outageStart = System.nanoTime();
                     System.err.println("stopping broker...");
                     broker.stop();
+                    long stopped = System.nanoTime();
                     Thread.sleep((long) (outageSeconds * 1000));
+                    long starting = System.nanoTime();
                     broker.start();
                     latencies.outageEnd = System.nanoTime();
-                    System.err.printf(Locale.ROOT, "broker back after %.1f s%n", (latencies.outageEnd - latencies.outageStart) * 1e-9);
+                    System.err.printf(Locale.ROOT, "broker back after %.3f s (stop %.3f s, start %.3f s)%n",
+                            (latencies.outageEnd - latencies.outageStart) * 1e-9, (stopped - latencies.outageStart) * 1e-9,
+                            (latencies.outageEnd - starting) * 1e-9);
                     restarted = true;
                 }
                 Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
@@ -165,9 +183,11 @@ final class TelemetryBenchCommand implements Runnable {
                     latencies.percentileMs(99, false), latencies.percentileMs(100, false), latencies.percentileMs(99, true));
             System.out.printf(Locale.ROOT, "publisher sender thread CPU: %.2f%% of one core per robot (wall %.1f s)%n",
                     100 * cpu / wall / robots, wall);
+            double outageMs = restartBroker ? (latencies.outageEnd - latencies.outageStart) * 1e-6 : 0;
             new Figures().put("frames_sent", sent).put("frames_recorded", recorded).put("lost", sent - recorded)
                     .put("duplicates", duplicates).put("p99_latency_ms", latencies.percentileMs(99, false))
                     .put("p99_latency_outside_outage_ms", latencies.percentileMs(99, true))
+                    .put("p50_latency_ms", latencies.percentileMs(50, false)).put("outage_ms", outageMs)
                     .put("publisher_cpu_share", cpu / wall / robots).print(System.out);
         } finally {
             deleteTree(work);
@@ -229,19 +249,21 @@ final class TelemetryBenchCommand implements Runnable {
                 }
             };
         }
-        // File persistence when restarting, so the recorder's session and its queue survive.
-        EmbeddedBroker b = EmbeddedBroker.start(0, restartBroker ? work.resolve("broker-data") : null);
+        // In memory: HiveMQ needs ~4 s to stop (a fixed 2 s quiet period for its event loops, then its
+        // persistence), but it frees the port within ~40 ms; a fresh in-memory instance takes the port
+        // meanwhile. It has forgotten every session: the recorder re-subscribes and publishers resend.
+        EmbeddedBroker b = EmbeddedBroker.start(0, null);
         return new Broker() {
             public String url() {
                 return b.url();
             }
 
             public void stop() {
-                b.stop();
+                b.beginStop();
             }
 
             public void start() {
-                b.startAgain();
+                b.startFresh();
             }
 
             public void close() {
@@ -261,6 +283,7 @@ final class TelemetryBenchCommand implements Runnable {
         private long[] latency;
         private long[] enqueued;
         private int n;
+        volatile long measureFrom = Long.MAX_VALUE;
         volatile long outageStart = Long.MAX_VALUE;
         volatile long outageEnd = Long.MIN_VALUE;
 
@@ -270,6 +293,9 @@ final class TelemetryBenchCommand implements Runnable {
         }
 
         synchronized void add(long latencyNanos, long enqueuedNanos) {
+            if (enqueuedNanos < measureFrom) {
+                return;
+            }
             if (n == latency.length) {
                 latency = Arrays.copyOf(latency, n * 2);
                 enqueued = Arrays.copyOf(enqueued, n * 2);

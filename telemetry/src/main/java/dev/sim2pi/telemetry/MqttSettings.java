@@ -57,6 +57,8 @@ public record MqttSettings(String serverUrl, String username, char[] password, P
         }
         if (serverUrl.startsWith("ssl://") && (caFile != null || trustStore != null)) {
             o.setSocketFactory(sslContext().getSocketFactory());
+        } else if (serverUrl.startsWith("tcp://")) {
+            o.setSocketFactory(NoDelaySocketFactory.INSTANCE);
         }
         return o;
     }

@@ -29,8 +29,20 @@ public final class MosquittoBroker implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a broker on a free port. */
+    /** Starts a broker on a free port that keeps sessions and queued messages across restarts. */
     public static MosquittoBroker start(Path tempDir) throws IOException, InterruptedException {
+        return start(tempDir, true);
+    }
+
+    /**
+     * Starts a broker on a free port that forgets everything when it stops, like a broker that
+     * crashed before saving: what it acknowledged but had not delivered is lost.
+     */
+    public static MosquittoBroker startForgetful(Path tempDir) throws IOException, InterruptedException {
+        return start(tempDir, false);
+    }
+
+    private static MosquittoBroker start(Path tempDir, boolean persistent) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             String msg = "Mosquitto not found at " + BINARY + " (apt-get install mosquitto; .ci/run does this)";
             if ("true".equals(System.getenv("CI"))) {
@@ -45,7 +57,7 @@ public final class MosquittoBroker implements AutoCloseable {
         Files.writeString(tempDir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + b.port + " 127.0.0.1",
                 "allow_anonymous true",
-                "persistence true",
+                "persistence " + persistent,
                 "persistence_location " + data + "/",
                 "autosave_interval 1",
                 "max_queued_messages 1000000",

@@ -28,7 +28,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Path configDir;
     private final Path dataDir;
     private final boolean deleteDataOnClose;
-    private EmbeddedHiveMQ hivemq;
+    private volatile EmbeddedHiveMQ hivemq;
+    private volatile Thread stopping;
+    private final java.util.List<Path> freshDataDirs = new java.util.ArrayList<>();
 
     private EmbeddedBroker(int port, Path configDir, Path dataDir, boolean deleteDataOnClose) {
         this.port = port;
@@ -93,9 +95,13 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts the broker (again, after {@link #stop}) on the same port and data folder. */
     public void startAgain() {
+        start(dataDir);
+    }
+
+    private void start(Path data) {
         hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(configDir)
-                .withDataFolder(dataDir)
+                .withDataFolder(data)
                 .withExtensionsFolder(configDir.resolve("extensions"))
                 .withoutLoggingBootstrap()
                 .build();
@@ -112,18 +118,68 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Stops the broker; clients are disconnected. */
     public void stop() {
-        if (hivemq == null) {
-            return;
+        EmbeddedHiveMQ h = hivemq;
+        hivemq = null;
+        if (h != null) {
+            stop(h);
         }
+    }
+
+    private static void stop(EmbeddedHiveMQ h) {
         try {
-            hivemq.stop().get(60, TimeUnit.SECONDS);
-            hivemq.close();
+            h.stop().get(60, TimeUnit.SECONDS);
+            h.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the embedded broker did not stop: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts stopping the broker in the background and returns once its port is free (HiveMQ
+     * closes the listener within milliseconds but then spends seconds shutting down). Follow with
+     * {@link #startFresh()}.
+     */
+    public void beginStop() {
+        EmbeddedHiveMQ old = hivemq;
         hivemq = null;
+        if (old == null) {
+            return;
+        }
+        Thread stopper = new Thread(() -> stop(old), "embedded-broker-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        stopping = stopper;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (stopper.isAlive() && !portFree() && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Starts a new broker on the same port with empty in-memory state, while a previous one may
+     * still be finishing its shutdown: sessions and queued messages are gone, as after a crash.
+     */
+    public void startFresh() {
+        try {
+            Path fresh = Files.createTempDirectory("sim2pi-broker-data");
+            Files.writeString(configDir.resolve("config.xml"), configXml(port, true));
+            freshDataDirs.add(fresh);
+            start(fresh);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the embedded broker's folders", e);
+        }
+    }
+
+    private boolean portFree() {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public int port() {
@@ -144,6 +200,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        Thread s = stopping;
+        if (s != null) {
+            try {
+                s.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        freshDataDirs.forEach(EmbeddedBroker::deleteTree);
         deleteTree(configDir);
         if (deleteDataOnClose) {
             deleteTree(dataDir);

@@ -45,4 +45,31 @@ class EmbeddedBrokerTest {
             assertEquals(0, recorder.stats().missing());
         }
     }
+
+    @Test
+    void aFreshInstanceTakesThePortWhileTheOldOneIsStillShuttingDownAndNothingIsLost() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, null)) {
+            MqttSettings mqtt = MqttSettings.of(broker.url());
+            Recorder recorder = Recorder.start(Recorder.Options.of(mqtt, tmp.resolve("data"), null), null);
+            assertTrue(recorder.awaitConnected(15_000));
+            TelemetryPublisher pub = TelemetryPublisher.start(
+                    PublisherConfig.defaults("e2", mqtt, tmp.resolve("spool")), SimulatedRobot.layout(), "s");
+            SimulatedRobot robot = new SimulatedRobot(pub, 200, 2).start();
+            Thread.sleep(1000);
+            broker.beginStop();
+            broker.startFresh();
+            Thread.sleep(1500);
+            robot.close();
+            pub.close(15_000);
+            long sent = pub.stats().framesEnqueued();
+            long end = System.currentTimeMillis() + 15_000;
+            while (recorder.stats().framesWritten() < sent && System.currentTimeMillis() < end) {
+                Thread.sleep(20);
+            }
+            recorder.close();
+            assertTrue(sent > 300);
+            assertEquals(sent, recorder.stats().framesWritten(), "the forgotten sessions were repaired by resending");
+            assertEquals(0, recorder.stats().missing());
+        }
+    }
 }

@@ -57,7 +57,7 @@ public final class MonitorState implements AutoCloseable {
                 closeClient();
                 try {
                     MqttAsyncClient c = new MqttAsyncClient(mqtt.serverUrl(), "sim2pi-monitor-" + ProcessHandle.current().pid(),
-                            new MemoryPersistence());
+                            new MemoryPersistence(), null, dev.sim2pi.telemetry.PahoThreads.shared());
                     MqttConnectionOptions o = mqtt.options();
                     o.setCleanStart(true);
                     c.setCallback(new Callback());

@@ -1,6 +1,7 @@
 package dev.sim2pi.telemetry.publish;
 
 import dev.sim2pi.telemetry.MqttSettings;
+import dev.sim2pi.telemetry.PahoThreads;
 import dev.sim2pi.telemetry.wire.proto.TelemetryAck;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -41,6 +42,9 @@ final class MqttLink {
     private final String sessionId;
     private volatile long confirmedThrough = -1;
     private volatile boolean recorderSeen;
+    private volatile boolean resendRequested;
+    /** Subscription number last announced per recorder (Paho's callback thread only). */
+    private final java.util.Map<String, Long> recorderSubscriptions = new java.util.HashMap<>();
     private final Thread sender;
     final ConcurrentLinkedQueue<Pending> completions = new ConcurrentLinkedQueue<>();
     private MqttAsyncClient client;
@@ -68,6 +72,16 @@ final class MqttLink {
         return recorderSeen;
     }
 
+    /**
+     * Whether a recorder (re)subscribed since the last call: what the broker took while it was
+     * away may be lost, so unconfirmed batches should go out again now.
+     */
+    boolean takeResendRequest() {
+        boolean r = resendRequested;
+        resendRequested = false;
+        return r;
+    }
+
     boolean connected() {
         return connected && !lost;
     }
@@ -91,13 +105,20 @@ final class MqttLink {
 
     /** Starts connecting; the outcome shows in {@link #connected()} / {@link #connecting()}. */
     void connect(String willTopic, byte[] willPayload) {
-        closeQuietly();
+        // Paho takes 100-300 ms to tear down a dead connection (its stop polls sleep 100 ms):
+        // do it aside so the sender connects and keeps cutting batches meanwhile.
+        MqttAsyncClient old = client;
+        client = null;
+        if (old != null) {
+            PahoThreads.shared().execute(() -> closeQuietly(old));
+        }
         connecting = true;
         lost = false;
         connected = false;
         int gen = ++generation;
         try {
-            client = new MqttAsyncClient(settings.serverUrl(), clientId, new MemoryPersistence());
+            client = new MqttAsyncClient(settings.serverUrl(), clientId, new MemoryPersistence(), null,
+                    PahoThreads.shared());
             MqttConnectionOptions o = settings.options();
             o.setCleanStart(true);
             MqttMessage will = new MqttMessage(willPayload);
@@ -185,9 +206,12 @@ final class MqttLink {
         MqttAsyncClient c = client;
         client = null;
         connected = false;
-        if (c == null) {
-            return;
+        if (c != null) {
+            closeQuietly(c);
         }
+    }
+
+    private static void closeQuietly(MqttAsyncClient c) {
         try {
             if (c.isConnected()) {
                 c.disconnectForcibly(0, 100, false);
@@ -229,7 +253,15 @@ final class MqttLink {
         public void messageArrived(String topic, MqttMessage message) {
             try {
                 TelemetryAck ack = TelemetryAck.parseFrom(message.getPayload());
-                if (sessionId.equals(ack.getSessionId()) && ack.getContiguousThrough() > confirmedThrough) {
+                if (!sessionId.equals(ack.getSessionId())) {
+                    return;
+                }
+                Long before = recorderSubscriptions.put(ack.getRecorderId(), ack.getSubscription());
+                if (before != null && before != ack.getSubscription()) {
+                    resendRequested = true;
+                    LockSupport.unpark(sender);
+                }
+                if (ack.getContiguousThrough() > confirmedThrough) {
                     confirmedThrough = ack.getContiguousThrough();
                     recorderSeen = true;
                     LockSupport.unpark(sender);

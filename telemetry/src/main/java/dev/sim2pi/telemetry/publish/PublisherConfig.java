@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param batchWindowNanos   frames of this window go into one message
  * @param ringCapacity       frames the control thread can be ahead of the sender (power of two)
  * @param maxInflight        unacknowledged QoS 1 publishes allowed (further capped by the broker's receive maximum)
- * @param reconnectMinNanos  first reconnect delay; doubles per failure
+ * @param reconnectMinNanos  first reconnect delay; grows by half per failure
  * @param reconnectMaxNanos  longest reconnect delay
  */
 public record PublisherConfig(String robotId, MqttSettings mqtt, Path spoolDir, long spoolMaxBytes,
@@ -35,10 +35,10 @@ public record PublisherConfig(String robotId, MqttSettings mqtt, Path spoolDir, 
         }
     }
 
-    /** Defaults: 64 MiB spool, 50 ms batches, 8192-frame ring, 16 publishes in flight, 25 ms..2 s backoff. */
+    /** Defaults: 64 MiB spool, 50 ms batches, 8192-frame ring, 16 publishes in flight, 5 ms..0.5 s backoff. */
     public static PublisherConfig defaults(String robotId, MqttSettings mqtt, Path spoolDir) {
         return new PublisherConfig(robotId, mqtt, spoolDir, 64L << 20, 50_000_000L, 8192, 16,
-                25_000_000L, 2_000_000_000L);
+                5_000_000L, 500_000_000L);
     }
 
     public PublisherConfig withSpoolMaxBytes(long bytes) {

@@ -10,8 +10,11 @@ package dev.sim2pi.telemetry.publish;
  * @param messagesSpoolDropped messages lost because the spool was full
  * @param reconnects          successful connections after the first
  * @param retransmissions     times acknowledged batches no recorder confirmed were sent again
+ *                            because confirmations stalled
+ * @param recorderResends     times they were sent again at once because a recorder re-subscribed
  * @param connected           whether the broker is reachable now
  */
 public record PublisherStats(long framesEnqueued, long framesDropped, long messagesAcked, long messagesSpooled,
-                             long messagesSpoolDropped, long reconnects, long retransmissions, boolean connected) {
+                             long messagesSpoolDropped, long reconnects, long retransmissions, long recorderResends,
+                             boolean connected) {
 }

@@ -61,6 +61,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     private volatile long spoolSizeSnapshot;
     private volatile long spoolDroppedSnapshot;
     private volatile long retransmissions;
+    private volatile long recorderResends;
     private final BatchEncoderHolder encoder = new BatchEncoderHolder();
     /** Sequence number following the last frame of the previous batch (sender thread only). */
     private long nextBatchSequence;
@@ -147,7 +148,7 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     public PublisherStats stats() {
         return new PublisherStats(frame.nextSequence() - frame.droppedFrames(), frame.droppedFrames(), state.acked,
-                spoolSizeSnapshot, spoolDroppedSnapshot, state.reconnects, retransmissions, link.connected());
+                spoolSizeSnapshot, spoolDroppedSnapshot, state.reconnects, retransmissions, recorderResends, link.connected());
     }
 
 
@@ -189,6 +190,7 @@ public final class TelemetryPublisher implements AutoCloseable {
         long nextConnect = System.nanoTime();
         int connectedGeneration = -1;
         boolean retransmitting = false;
+        boolean stalled = false;
         long lastConfirmed = -1;
         long lastConfirmAdvanceNanos = System.nanoTime();
         long retransmitAfter = RETRANSMIT_NANOS;
@@ -214,6 +216,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                 if (connectedGeneration >= 0 && (link.lost() || !link.connected()) && !link.connecting()) {
                     connectedGeneration = -1;
                     retransmitting = false;
+                    stalled = false;
                     inflight.clear();
                     spool.rewind();
                     // A broker restart is often over in milliseconds: try at once, then back off.
@@ -231,7 +234,8 @@ public final class TelemetryPublisher implements AutoCloseable {
                         && (!stopping || now < drainDeadlineNanos)) {
                     link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
                     nextConnect = now + backoff;
-                    backoff = Math.min(backoff * 2, config.reconnectMaxNanos());
+                    // Grow gently: a restarting broker is usually back within 100 ms; waiting long after costs latency.
+                    backoff = Math.min(backoff + backoff / 2, config.reconnectMaxNanos());
                 }
                 // Batches and events into the spool.
                 if (now >= nextBatch || stopping || ring.published() - ring.consumed() >= MAX_FRAMES_PER_BATCH) {
@@ -255,9 +259,16 @@ public final class TelemetryPublisher implements AutoCloseable {
                         lastConfirmAdvanceNanos = now;
                         retransmitAfter = RETRANSMIT_NANOS;
                     }
+                    spool.confirm(confirmed);
+                    if (link.takeResendRequest()) {
+                        // A recorder came back: the broker may have lost what it took meanwhile.
+                        retransmitting = true;
+                        recorderResends++;
+                    }
                     if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > retransmitAfter
                             && now - lastConfirmAdvanceNanos > retransmitAfter) {
                         retransmitting = true;
+                        stalled = true;
                         lastConfirmAdvanceNanos = now;
                         // A congested broker delays confirmations too: back off so resends cannot snowball.
                         retransmitAfter = Math.min(retransmitAfter * 2, 16 * RETRANSMIT_NANOS);
@@ -266,7 +277,10 @@ public final class TelemetryPublisher implements AutoCloseable {
                         // The broker took these but no recorder stored them (a broker restart lost them).
                         spool.rewind();
                         retransmitting = false;
-                        retransmissions++;
+                        if (stalled) {
+                            retransmissions++;
+                            stalled = false;
+                        }
                     }
                     int limit = Math.max(1, Math.min(config.maxInflight(), link.serverReceiveMaximum() - 1));
                     while (!retransmitting && inflight.size() < limit && spool.hasUnsent()) {

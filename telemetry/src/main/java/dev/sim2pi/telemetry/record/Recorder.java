@@ -2,6 +2,7 @@ package dev.sim2pi.telemetry.record;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.sim2pi.telemetry.MqttSettings;
+import dev.sim2pi.telemetry.PahoThreads;
 import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.wire.WireSchema;
 import dev.sim2pi.telemetry.wire.proto.Frame;
@@ -121,15 +122,15 @@ public final class Recorder implements AutoCloseable {
     }
 
     private void supervise() {
-        long backoffMillis = 25;
+        long backoffMillis = 5;
         while (running) {
             if (!connected || lost) {
                 connected = false;
                 if (tryConnect()) {
-                    backoffMillis = 25;
+                    backoffMillis = 5;
                 } else {
                     sleep(backoffMillis);
-                    backoffMillis = Math.min(2000, backoffMillis * 2);
+                    backoffMillis = Math.min(500, backoffMillis + backoffMillis / 2 + 1);
                     continue;
                 }
             }
@@ -174,7 +175,8 @@ public final class Recorder implements AutoCloseable {
             for (Map.Entry<String, long[]> e : confirmed.entrySet()) {
                 String[] rs = datasetKeys.get(e.getKey());
                 byte[] ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION).setSessionId(rs[1])
-                        .setContiguousThrough(e.getValue()[0]).build().toByteArray();
+                        .setContiguousThrough(e.getValue()[0]).setRecorderId(options.clientId())
+                        .setSubscription(subscription).build().toByteArray();
                 c.publish(Topics.telemetryAck(rs[0]), ack, 0, false);
             }
             if (now - lastStatusMillis >= 1000) {
@@ -187,6 +189,11 @@ public final class Recorder implements AutoCloseable {
     }
 
     private long lastAckMillis;
+    /**
+     * Changes on every (re)subscription, starting from a random number so that a restarted
+     * recorder differs from its previous run too; tells publishers when this recorder came back.
+     */
+    private volatile long subscription = java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1;
     private long lastForceMillis;
 
     private String statusTopic() {
@@ -203,10 +210,16 @@ public final class Recorder implements AutoCloseable {
     }
 
     private boolean tryConnect() {
-        closeClient();
+        // Tearing down a dead Paho client takes 100-300 ms; do it aside and reconnect now.
+        MqttAsyncClient old = client;
+        client = null;
+        if (old != null) {
+            PahoThreads.shared().execute(() -> close(old));
+        }
         lost = false;
         try {
-            MqttAsyncClient c = new MqttAsyncClient(options.mqtt().serverUrl(), options.clientId(), new MemoryPersistence());
+            MqttAsyncClient c = new MqttAsyncClient(options.mqtt().serverUrl(), options.clientId(), new MemoryPersistence(),
+                    null, PahoThreads.shared());
             MqttConnectionOptions o = options.mqtt().options();
             o.setCleanStart(false);
             o.setSessionExpiryInterval(options.sessionExpirySeconds());
@@ -223,7 +236,10 @@ public final class Recorder implements AutoCloseable {
             };
             IMqttToken sub = c.subscribe(filters, new int[] {1, 1});
             sub.waitForCompletion(6000);
+            subscription++;
             connected = true;
+            // Confirm at once: a publisher whose batches a restarted broker lost learns it now.
+            lastAckMillis = 0;
             return true;
         } catch (MqttException | RuntimeException e) {
             closeClient();
@@ -234,9 +250,12 @@ public final class Recorder implements AutoCloseable {
     private void closeClient() {
         MqttAsyncClient c = client;
         client = null;
-        if (c == null) {
-            return;
+        if (c != null) {
+            close(c);
         }
+    }
+
+    private static void close(MqttAsyncClient c) {
         try {
             if (c.isConnected()) {
                 c.disconnect(500).waitForCompletion(1000);
