@@ -51,8 +51,10 @@ public final class TrainingRun {
     private long solvedAtEnvSteps = -1;
     private double solvedAtWallSeconds = Double.NaN;
     private Evaluator.Result lastResult;
+    private Pending best;
+    private Evaluator.Result bestResult;
 
-    private record Pending(long envSteps, long updates, SacLosses losses, double trainReturn,
+    private record Pending(long envSteps, long updates, SacLosses losses, double trainReturn, PolicySnapshot snapshot,
                            Future<Evaluator.Result> result) {
     }
 
@@ -115,7 +117,10 @@ public final class TrainingRun {
             LearningCurves.write(log.records(), task.id() + " seed " + options.seed(), config.solvedThreshold(), dir);
             String bundlePath = null;
             if (options.exportBundle()) {
-                PolicyBundle bundle = BundleExport.export(task, trainer.snapshot(), provenance(trainer),
+                // SAC curves can peak and then fall, so the bundle keeps the best-evaluated actor
+                // (evaluated on held-out episodes), not whatever the last update left.
+                PolicySnapshot exported = best == null ? trainer.snapshot() : best.snapshot();
+                PolicyBundle bundle = BundleExport.export(task, exported, provenance(trainer),
                         dir.resolve("bundle"));
                 bundlePath = dir.resolve("bundle").toAbsolutePath().toString();
                 out.println("policy bundle: " + bundlePath + " (" + bundle.manifest().taskId() + ")");
@@ -144,7 +149,7 @@ public final class TrainingRun {
                 PolicySnapshot snapshot = trainer.snapshot();
                 SacLosses losses = new SacLosses();
                 losses.copyFrom(trainer.losses());
-                pending.add(new Pending(steps, trainer.updates(), losses, trainer.lastEpisodeReturn(),
+                pending.add(new Pending(steps, trainer.updates(), losses, trainer.lastEpisodeReturn(), snapshot,
                         evalThread.submit(() -> evaluator.evaluate(snapshot))));
             }
             drain(log, bar, false);
@@ -179,6 +184,10 @@ public final class TrainingRun {
             }
             double wall = wallSeconds();
             lastResult = r;
+            if (bestResult == null || r.mean() > bestResult.mean()) {
+                best = p;
+                bestResult = r;
+            }
             if (solvedAtEnvSteps < 0 && r.mean() >= config.solvedThreshold()) {
                 solvedAtEnvSteps = p.envSteps();
                 solvedAtWallSeconds = wall;
@@ -214,7 +223,14 @@ public final class TrainingRun {
                 + " --max-env-steps " + config.maxEnvSteps()
                 + (resumedAtEnvSteps < 0 ? "" : " --resume (continued from the checkpoint at " + resumedAtEnvSteps
                         + " env steps; episodes restarted there)"));
-        List<Double> returns = lastResult == null ? List.of() : List.of(lastResult.mean(), lastResult.nominal());
+        Evaluator.Result exported = bestResult == null ? lastResult : bestResult;
+        if (best != null) {
+            cfg.put("exportedActor", String.format(java.util.Locale.ROOT,
+                    "best evaluation: %d env steps, held-out return %.1f +- %.1f (nominal %.1f); final evaluation %.1f +- %.1f",
+                    best.envSteps(), bestResult.mean(), bestResult.std(), bestResult.nominal(), lastResult.mean(),
+                    lastResult.std()));
+        }
+        List<Double> returns = exported == null ? List.of() : List.of(exported.mean(), exported.nominal());
         Map<String, Object> ranges = new LinkedHashMap<>();
         int latencySteps = 0;
         for (dev.sim2pi.sim.Parameter p : factory.plant().parameters().parameters()) {
@@ -229,7 +245,7 @@ public final class TrainingRun {
             r.put("distribution", p.distribution().name().toLowerCase(java.util.Locale.ROOT));
             ranges.put(p.name(), r);
         }
-        return new Provenance(gitCommit(), cfg, trainer.envSteps(), returns, options.seed(), ranges, latencySteps);
+        return new Provenance(gitCommit(), cfg, best == null ? trainer.envSteps() : best.envSteps(), returns, options.seed(), ranges, latencySteps);
     }
 
     private static String gitCommit() {

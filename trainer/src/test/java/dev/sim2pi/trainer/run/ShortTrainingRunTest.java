@@ -46,6 +46,13 @@ class ShortTrainingRunTest {
             assertTrue(json.has(key), key);
         }
         assertEquals(summary.finalEvalReturnMean(), json.get("final_eval_return_mean").asDouble(), 1e-9);
+        EvalRecord best = rows.stream().skip(1).map(EvalRecord::parse)
+                .max(java.util.Comparator.comparingDouble(EvalRecord::evalReturnMean)).orElseThrow();
+        PolicyBundle exported = BundleLoader.create().allowingUnsigned().load(dir.resolve("bundle"));
+        assertEquals(best.envSteps(), exported.manifest().provenance().envSteps(),
+                "the bundle holds the best-evaluated actor");
+        assertEquals(best.evalReturnMean(), exported.manifest().provenance().evaluationReturns().get(0), 1e-3,
+                "metrics.csv rounds to 3 decimals");
     }
 
     @Test
