@@ -67,7 +67,7 @@ final class BenchSolveCommand implements Runnable {
     private JsonNode train(long seed, Path dir) {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED"));
+                "-Xss8m", "--enable-native-access=ALL-UNNAMED"));
         String home = System.getProperty("sim2pi.home");
         if (home != null) {
             cmd.add("-Dsim2pi.home=" + home);
