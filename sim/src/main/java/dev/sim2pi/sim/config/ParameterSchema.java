@@ -52,4 +52,16 @@ public final class ParameterSchema {
     public List<String> names() {
         return Collections.unmodifiableList(names);
     }
+
+    /** A parameter space holding exactly {@code values} (schema order), never randomized. */
+    public dev.sim2pi.sim.ParameterSpace fixed(double[] values) {
+        if (values.length != size()) {
+            throw new IllegalArgumentException("expected " + size() + " values " + names() + ", got " + values.length);
+        }
+        List<dev.sim2pi.sim.Parameter> list = new java.util.ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            list.add(dev.sim2pi.sim.Parameter.fixed(name(i), unit(i), values[i]));
+        }
+        return new dev.sim2pi.sim.ParameterSpace(list);
+    }
 }

@@ -94,11 +94,7 @@ public final class BalancerTwin implements Plant {
 
     /** A twin with these exact parameter values (twin schema order), for tests and system identification. */
     public static BalancerTwin of(double[] values) {
-        java.util.List<dev.sim2pi.sim.Parameter> list = new java.util.ArrayList<>();
-        for (int i = 0; i < SCHEMA.size(); i++) {
-            list.add(dev.sim2pi.sim.Parameter.fixed(SCHEMA.name(i), SCHEMA.unit(i), values[i]));
-        }
-        return new BalancerTwin(new ParameterSpace(list));
+        return new BalancerTwin(SCHEMA.fixed(values));
     }
 
     /** IMU dropouts counted since the episode's reset. */

@@ -7,7 +7,6 @@ import static dev.sim2pi.models.tasks.CartPoleTask.POLE_RATE;
 import static dev.sim2pi.sim.robots.CartPoleParameters.*;
 
 import dev.sim2pi.models.tasks.CartPoleTask;
-import dev.sim2pi.sim.Parameter;
 import dev.sim2pi.sim.ParameterSpace;
 import dev.sim2pi.sim.Plant;
 import dev.sim2pi.sim.Rng;
@@ -16,8 +15,6 @@ import dev.sim2pi.sim.config.TwinParameters;
 import dev.sim2pi.sim.motor.DcMotor;
 import dev.sim2pi.sim.motor.GearPlay;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The {@code cartpole}'s reality twin: the rig as built, with parameters from a twin file the
@@ -85,11 +82,7 @@ public final class CartPoleTwin implements Plant {
 
     /** A twin with these exact parameter values (twin schema order). */
     public static CartPoleTwin of(double[] values) {
-        List<Parameter> list = new ArrayList<>();
-        for (int i = 0; i < SCHEMA.size(); i++) {
-            list.add(Parameter.fixed(SCHEMA.name(i), SCHEMA.unit(i), values[i]));
-        }
-        return new CartPoleTwin(new ParameterSpace(list));
+        return new CartPoleTwin(SCHEMA.fixed(values));
     }
 
     /** Pole encoder dropouts counted since the episode's reset. */
