@@ -17,7 +17,7 @@ class RobotTasksTest {
     void bothRobotsAreRegistered() {
         assertTrue(Tasks.ids().contains("balancer"));
         assertTrue(Tasks.ids().contains("cartpole"));
-        assertEquals(20, balancer.observationSize());
+        assertEquals(9 * 4 + 2, balancer.observationSize());
         assertEquals(6, cartpole.observationSize());
     }
 
@@ -30,7 +30,7 @@ class RobotTasksTest {
         s[BalancerTask.CMD_YAW_RATE] = -0.5;
         assertEquals(1.0, balancer.reward(s, 0, new double[2], 0, s, 0), 1e-12);
         double[] off = s.clone();
-        off[BalancerTask.FORWARD_SPEED] = 0.3;
+        off[BalancerTask.FORWARD_SPEED] = 0.4;
         assertEquals(1.0 - 0.3 * (1 - Math.exp(-1)), balancer.reward(s, 0, new double[2], 0, off, 0), 1e-12);
         assertTrue(balancer.reward(s, 0, new double[] {1, -1}, 0, s, 0) < 1, "effort costs");
     }
@@ -60,8 +60,8 @@ class RobotTasksTest {
         assertEquals(5.0f, obs[4], 1e-5f);
         assertEquals(-2.0f, obs[5], 1e-5f);
         assertEquals(0f, obs[9 + 4], "the previous frame was the episode's first, at rest");
-        assertEquals(0.3f, obs[18]);
-        assertEquals(-0.1f, obs[19]);
+        assertEquals(0.3f, obs[36]);
+        assertEquals(-0.1f, obs[37]);
     }
 
     @Test
