@@ -36,7 +36,9 @@ import dev.sim2pi.models.task.RobotTask;
  * <p><b>Reward</b> per step, at most 1: {@code 0.4} for being up, plus {@code 0.3 exp(-(e_v/0.2)^2)}
  * for forward speed error {@code e_v} (m/s), plus {@code 0.3 exp(-(e_w/0.5)^2)} for yaw-rate error
  * {@code e_w} (rad/s), both against the command in force during the step, minus
- * {@code 0.5 pitch^2} and {@code 0.01 (duty_left^2 + duty_right^2)}. The episode ends when
+ * {@code 0.5 pitch^2} and {@code 0.1 (duty_left^2 + duty_right^2)} (ten times version 1's effort
+ * weight: learners rocked the robot with near-full duty back and forth, a limit cycle that stays
+ * up but cannot track and would wear a real gearbox). The episode ends when
  * {@code |pitch| > 0.6 rad} (fallen). The tracking kernels are wide enough that a robot far from
  * its command still earns more by moving towards it (version 1's 0.1 m/s kernel gave nothing
  * beyond 0.2 m/s, and learners settled for standing still). A return of 850 over the 1000-step
@@ -44,7 +46,7 @@ import dev.sim2pi.models.task.RobotTask;
  * 0.1 m/s and 0.25 rad/s on average, command changes included; a robot that only stays up
  * (ignoring the commands) scores about 730; one that falls after 2 s scores under 200. An LQR
  * designed from the plant's linearization, reading the true state and tracking the commands,
- * scores about 985 on the nominal robot.
+ * scores about 970 on the nominal robot.
  */
 public final class BalancerTask implements RobotTask {
 
@@ -208,7 +210,7 @@ public final class BalancerTask implements RobotTask {
                 + 0.3 * Math.exp(-(speedError * speedError) / 0.04)
                 + 0.3 * Math.exp(-(yawError * yawError) / 0.25)
                 - 0.5 * pitch * pitch
-                - 0.01 * (dl * dl + dr * dr);
+                - 0.1 * (dl * dl + dr * dr);
     }
 
     /** Non-finite commands count as the worst effort, so they never look cheap. */
