@@ -44,6 +44,11 @@ public interface TrainingEnv extends AutoCloseable {
     /** Whether the latest step hit the time limit (bootstrap from the final observation). */
     boolean[] truncated();
 
+    /** A controller that demonstrates this task from the true state, or null if there is none. */
+    default Demonstrator demonstrator() {
+        return null;
+    }
+
     @Override
     default void close() {
     }

@@ -48,6 +48,11 @@ public final class VectorTrainingEnv implements TrainingEnv {
     }
 
     @Override
+    public Demonstrator demonstrator() {
+        return dev.sim2pi.models.tasks.BalancerTask.ID.equals(env.task().id()) ? new BalancerDemonstrator(env) : null;
+    }
+
+    @Override
     public void reset(long seed) {
         env.reset(seed);
     }

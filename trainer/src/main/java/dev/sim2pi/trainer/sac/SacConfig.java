@@ -36,6 +36,10 @@ import java.util.Arrays;
  * @param engine                 {@code auto}, {@code java} or {@code djl}
  * @param randomActionHold       env steps each uniform random action is held before learning starts
  *                               (1 = white noise; longer holds explore tasks that need sustained pushes)
+ * @param demonstrationSteps     env steps at the start whose actions come from the task's classical
+ *                               controller (true state) instead of random actions; 0 = none
+ * @param demonstrationNoise     Gaussian noise added to demonstrated actions (std, in the [-1, 1]
+ *                               squashed action scale) so the critics also see near misses
  */
 public record SacConfig(
         String task,
@@ -66,7 +70,9 @@ public record SacConfig(
         double solvedThreshold,
         long checkpointInterval,
         String engine,
-        int randomActionHold) {
+        int randomActionHold,
+        long demonstrationSteps,
+        double demonstrationNoise) {
 
     /** The target entropy in force for {@code actionSize} actions. */
     public double targetEntropyFor(int actionSize) {
@@ -79,7 +85,7 @@ public record SacConfig(
                 learningStarts, updatesPerStep, actorInterval, targetInterval, gamma, tau, nStep, actorLr,
                 criticLr, alphaLr, initialAlpha, autoAlpha, targetEntropy, logStdMin, logStdMax,
                 normalizeObservations, evalInterval, evalEpisodes, solvedThreshold, checkpointInterval,
-                engine, randomActionHold);
+                engine, randomActionHold, demonstrationSteps, demonstrationNoise);
     }
 
     /** This configuration with another engine. */
@@ -88,7 +94,7 @@ public record SacConfig(
                 learningStarts, updatesPerStep, actorInterval, targetInterval, gamma, tau, nStep, actorLr,
                 criticLr, alphaLr, initialAlpha, autoAlpha, targetEntropy, logStdMin, logStdMax,
                 normalizeObservations, evalInterval, evalEpisodes, solvedThreshold, checkpointInterval,
-                engineName, randomActionHold);
+                engineName, randomActionHold, demonstrationSteps, demonstrationNoise);
     }
 
     @Override
@@ -114,6 +120,7 @@ public record SacConfig(
                 + ", normalizeObservations=" + normalizeObservations + ", evalInterval=" + evalInterval
                 + ", evalEpisodes=" + evalEpisodes + ", solvedThreshold=" + solvedThreshold
                 + ", checkpointInterval=" + checkpointInterval + ", engine=" + engine
-                + ", randomActionHold=" + randomActionHold + "]";
+                + ", randomActionHold=" + randomActionHold + ", demonstrationSteps=" + demonstrationSteps
+                + ", demonstrationNoise=" + demonstrationNoise + "]";
     }
 }

@@ -120,6 +120,8 @@ public final class SacConfigs {
         require(c.checkpointInterval() >= 0, source, "checkpoint_interval", "an integer >= 0");
         require(List.of("auto", "java", "djl").contains(c.engine()), source, "engine", "one of auto, java, djl");
         require(c.randomActionHold() >= 1, source, "random_action_hold", "an integer >= 1");
+        require(c.demonstrationSteps() >= 0, source, "demonstration_steps", "an integer >= 0");
+        require(c.demonstrationNoise() >= 0, source, "demonstration_noise", "a number >= 0");
         require(c.actorHidden() != null && c.actorHidden().length >= 1, source, "actor_hidden", "a non-empty list of widths");
         require(c.criticHidden() != null && c.criticHidden().length >= 1, source, "critic_hidden", "a non-empty list of widths");
         for (int w : c.actorHidden()) {

@@ -1,15 +1,20 @@
 package dev.sim2pi.trainer.sac;
 
+import dev.sim2pi.models.InputException;
+import dev.sim2pi.trainer.env.Demonstrator;
 import dev.sim2pi.trainer.env.TrainingEnv;
 
 /**
- * The SAC loop over a batched environment: collect one step from every environment (uniform
+ * The SAC loop over a batched environment: collect one step from every environment (the task's
+ * demonstrating controller for the first {@code demonstration_steps} if configured, then uniform
  * random actions until {@code learning_starts}, then the stochastic policy), store n-step
  * transitions, then run as many gradient updates as the update-to-data ratio has earned. Every
  * random draw comes from one {@link StreamRng} in a fixed order, so a seed fixes the run.
  * Allocation-free per iteration once constructed.
  */
 public final class SacTrainer {
+
+    private static final double DEMONSTRATION_BOUND = 0.999;
 
     private final SacConfig config;
     private final TrainingEnv env;
@@ -32,6 +37,7 @@ public final class SacTrainer {
     private final float[] squashedFlat;
     private final double[] physical;
     private final double[] episodeReturn;
+    private final Demonstrator demonstrator;
     private long envSteps;
     private long updates;
     private double updateCredit;
@@ -59,6 +65,11 @@ public final class SacTrainer {
         this.squashedFlat = new float[envs * actSize];
         this.physical = new double[envs * actSize];
         this.episodeReturn = new double[envs];
+        this.demonstrator = config.demonstrationSteps() > 0 ? env.demonstrator() : null;
+        if (config.demonstrationSteps() > 0 && demonstrator == null) {
+            throw new InputException("config field 'demonstration_steps' is " + config.demonstrationSteps()
+                    + " but task '" + config.task() + "' has no demonstrating controller; expected 0");
+        }
         SacState initial = SacState.forConfig(config, obsSize, actSize);
         initial.initialize(seed, config.initialAlpha());
         engine.importState(initial);
@@ -69,7 +80,9 @@ public final class SacTrainer {
     public void iterate() {
         System.arraycopy(env.observations(), 0, actingObs, 0, actingObs.length);
         normalizer.observe(actingObs, envs);
-        if (envSteps < config.learningStarts()) {
+        if (envSteps < config.demonstrationSteps()) {
+            demonstrate();
+        } else if (envSteps < config.learningStarts()) {
             if ((envSteps / envs) % config.randomActionHold() == 0) {
                 for (int e = 0; e < envs; e++) {
                     for (int j = 0; j < actSize; j++) {
@@ -116,6 +129,19 @@ public final class SacTrainer {
             while (updateCredit >= 1) {
                 updateCredit -= 1;
                 learn();
+            }
+        }
+    }
+
+    /** The demonstrator's actions, squashed to [-1, 1] with noise added; stored like the policy's. */
+    private void demonstrate() {
+        demonstrator.act(physical);
+        for (int e = 0; e < envs; e++) {
+            for (int j = 0; j < actSize; j++) {
+                int k = e * actSize + j;
+                double unit = 2 * (physical[k] - low[j]) / (high[j] - low[j]) - 1 + config.demonstrationNoise() * rng.gaussian();
+                // Strictly inside (-1, 1): the squashed Gaussian's log-probability is infinite at the bounds.
+                squashed[e][j] = (float) Math.max(-DEMONSTRATION_BOUND, Math.min(DEMONSTRATION_BOUND, unit));
             }
         }
     }

@@ -7,7 +7,6 @@ import org.apache.commons.math3.linear.RealMatrix;
 /**
  * Discrete-time linear-quadratic regulator by Riccati iteration: the gain {@code K} that
  * minimises {@code sum x'Qx + u'Ru} for {@code x[k+1] = A x[k] + B u[k]} under {@code u = -K x}.
- * Test fixture shared through the sim test-jar (firmware-bridge reuses it).
  */
 public final class Lqr {
 

@@ -10,8 +10,8 @@ import dev.sim2pi.sim.robots.BalancerParameters;
  * tracking the commanded forward speed through a position reference that moves at that speed
  * (which gives it integral action), plus yaw-rate feedforward and feedback on the duty difference.
  * It reads the true state, so it tests the physics, not an estimator. One instance per robot: it
- * keeps the position reference. Test fixture shared through the sim test-jar (firmware-bridge
- * drives its simulated robot with it).
+ * keeps the position reference. Firmware-bridge tests drive their simulated
+ * robot with it; the trainer takes demonstrations from it.
  */
 public final class BalancerLqr {
 

@@ -7,7 +7,7 @@ import dev.sim2pi.sim.Rng;
  * The discrete-time linearization of a plant's control-period step around an operating point,
  * by central differences: {@code dz' = A dz + B du} over selected state entries and selected
  * input directions (an input direction is a whole action vector, so "both motors together" is
- * one input). Test fixture shared through the sim test-jar.
+ * one input).
  *
  * @param a state Jacobian, selected states x selected states
  * @param b input Jacobian, selected states x input directions
