@@ -36,8 +36,12 @@ import java.util.Arrays;
  * @param engine                 {@code auto}, {@code java} or {@code djl}
  * @param randomActionHold       env steps each uniform random action is held before learning starts
  *                               (1 = white noise; longer holds explore tasks that need sustained pushes)
- * @param demonstrationSteps     env steps at the start whose actions come from the task's classical
- *                               controller (true state) instead of random actions; 0 = none
+ * @param demonstrationSteps     env steps at the start during which some episodes are driven by the
+ *                               task's classical controller (true state); 0 = none
+ * @param demonstrationFraction  probability that an episode starting in that time is demonstrated;
+ *                               the others collect as usual, so the critics also learn the value of
+ *                               the policy's own actions (demonstrations alone left them guessing,
+ *                               and the actor chased their guesses off a cliff)
  * @param demonstrationNoise     Gaussian noise added to demonstrated actions (std, in the [-1, 1]
  *                               squashed action scale) so the critics also see near misses
  */
@@ -72,6 +76,7 @@ public record SacConfig(
         String engine,
         int randomActionHold,
         long demonstrationSteps,
+        double demonstrationFraction,
         double demonstrationNoise) {
 
     /** The target entropy in force for {@code actionSize} actions. */
@@ -85,7 +90,8 @@ public record SacConfig(
                 learningStarts, updatesPerStep, actorInterval, targetInterval, gamma, tau, nStep, actorLr,
                 criticLr, alphaLr, initialAlpha, autoAlpha, targetEntropy, logStdMin, logStdMax,
                 normalizeObservations, evalInterval, evalEpisodes, solvedThreshold, checkpointInterval,
-                engine, randomActionHold, demonstrationSteps, demonstrationNoise);
+                engine, randomActionHold, demonstrationSteps, demonstrationFraction,
+                demonstrationNoise);
     }
 
     /** This configuration with another engine. */
@@ -94,7 +100,8 @@ public record SacConfig(
                 learningStarts, updatesPerStep, actorInterval, targetInterval, gamma, tau, nStep, actorLr,
                 criticLr, alphaLr, initialAlpha, autoAlpha, targetEntropy, logStdMin, logStdMax,
                 normalizeObservations, evalInterval, evalEpisodes, solvedThreshold, checkpointInterval,
-                engineName, randomActionHold, demonstrationSteps, demonstrationNoise);
+                engineName, randomActionHold, demonstrationSteps, demonstrationFraction,
+                demonstrationNoise);
     }
 
     @Override
@@ -121,6 +128,6 @@ public record SacConfig(
                 + ", evalEpisodes=" + evalEpisodes + ", solvedThreshold=" + solvedThreshold
                 + ", checkpointInterval=" + checkpointInterval + ", engine=" + engine
                 + ", randomActionHold=" + randomActionHold + ", demonstrationSteps=" + demonstrationSteps
-                + ", demonstrationNoise=" + demonstrationNoise + "]";
+                + ", demonstrationFraction=" + demonstrationFraction + ", demonstrationNoise=" + demonstrationNoise + "]";
     }
 }

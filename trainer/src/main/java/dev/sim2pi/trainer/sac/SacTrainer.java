@@ -5,9 +5,10 @@ import dev.sim2pi.trainer.env.Demonstrator;
 import dev.sim2pi.trainer.env.TrainingEnv;
 
 /**
- * The SAC loop over a batched environment: collect one step from every environment (the task's
- * demonstrating controller for the first {@code demonstration_steps} if configured, then uniform
- * random actions until {@code learning_starts}, then the stochastic policy), store n-step
+ * The SAC loop over a batched environment: collect one step from every environment (uniform
+ * random actions until {@code learning_starts}, then the stochastic policy; during the first
+ * {@code demonstration_steps}, a {@code demonstration_fraction} of episodes is driven by the task's
+ * demonstrating controller instead), store n-step
  * transitions, then run as many gradient updates as the update-to-data ratio has earned. Every
  * random draw comes from one {@link StreamRng} in a fixed order, so a seed fixes the run.
  * Allocation-free per iteration once constructed.
@@ -38,6 +39,8 @@ public final class SacTrainer {
     private final double[] physical;
     private final double[] episodeReturn;
     private final Demonstrator demonstrator;
+    private final double[] demonstration;
+    private final boolean[] demonstrated;
     private long envSteps;
     private long updates;
     private double updateCredit;
@@ -70,19 +73,22 @@ public final class SacTrainer {
             throw new InputException("config field 'demonstration_steps' is " + config.demonstrationSteps()
                     + " but task '" + config.task() + "' has no demonstrating controller; expected 0");
         }
+        this.demonstration = new double[envs * actSize];
+        this.demonstrated = new boolean[envs];
         SacState initial = SacState.forConfig(config, obsSize, actSize);
         initial.initialize(seed, config.initialAlpha());
         engine.importState(initial);
         env.reset(seed);
+        for (int e = 0; e < envs; e++) {
+            demonstrated[e] = drawDemonstrated();
+        }
     }
 
     /** One collection step on every environment, then the updates it earned. */
     public void iterate() {
         System.arraycopy(env.observations(), 0, actingObs, 0, actingObs.length);
         normalizer.observe(actingObs, envs);
-        if (envSteps < config.demonstrationSteps()) {
-            demonstrate();
-        } else if (envSteps < config.learningStarts()) {
+        if (envSteps < config.learningStarts()) {
             if ((envSteps / envs) % config.randomActionHold() == 0) {
                 for (int e = 0; e < envs; e++) {
                     for (int j = 0; j < actSize; j++) {
@@ -98,6 +104,9 @@ public final class SacTrainer {
                 }
             }
             engine.act(normalized, envs, noise, squashed);
+        }
+        if (envSteps < config.demonstrationSteps()) {
+            demonstrate();
         }
         for (int e = 0; e < envs; e++) {
             for (int j = 0; j < actSize; j++) {
@@ -118,6 +127,7 @@ public final class SacTrainer {
                     ended ? last : next, e * obsSize, ended, terminated[e]);
             episodeReturn[e] += rewards[e];
             if (ended) {
+                demonstrated[e] = drawDemonstrated();
                 lastEpisodeReturn = episodeReturn[e];
                 episodeReturn[e] = 0;
                 episodes++;
@@ -133,13 +143,26 @@ public final class SacTrainer {
         }
     }
 
-    /** The demonstrator's actions, squashed to [-1, 1] with noise added; stored like the policy's. */
+    /** Whether an episode about to start is demonstrated (only while demonstrations last). */
+    private boolean drawDemonstrated() {
+        return demonstrator != null && envSteps < config.demonstrationSteps()
+                && rng.uniform(0, 1) < config.demonstrationFraction();
+    }
+
+    /**
+     * In demonstrated episodes, the demonstrator's actions replace the others, squashed to
+     * [-1, 1] with noise added, and are stored like the policy's. The demonstrator runs for every
+     * environment every step so that its controllers follow each episode from its start.
+     */
     private void demonstrate() {
-        demonstrator.act(physical);
+        demonstrator.act(demonstration);
         for (int e = 0; e < envs; e++) {
+            if (!demonstrated[e]) {
+                continue;
+            }
             for (int j = 0; j < actSize; j++) {
                 int k = e * actSize + j;
-                double unit = 2 * (physical[k] - low[j]) / (high[j] - low[j]) - 1 + config.demonstrationNoise() * rng.gaussian();
+                double unit = 2 * (demonstration[k] - low[j]) / (high[j] - low[j]) - 1 + config.demonstrationNoise() * rng.gaussian();
                 // Strictly inside (-1, 1): the squashed Gaussian's log-probability is infinite at the bounds.
                 squashed[e][j] = (float) Math.max(-DEMONSTRATION_BOUND, Math.min(DEMONSTRATION_BOUND, unit));
             }

@@ -39,7 +39,7 @@ class DemonstrationTest {
 
     @Test
     void demonstrationsForATaskWithoutAControllerAreRefusedNamingTheField() {
-        SacConfig config = TestConfigs.pendulum("\"demonstration_steps\": 1000");
+        SacConfig config = TestConfigs.pendulum("\"demonstration_steps\": 1000, \"demonstration_fraction\": 0.5");
         try (TrainingEnv env = SimEnvFactory.forTask("pendulum-v1").create(1)) {
             assertNull(env.demonstrator());
             InputException e = assertThrows(InputException.class,
