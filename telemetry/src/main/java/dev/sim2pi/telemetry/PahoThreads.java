@@ -96,8 +96,10 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
     }
 
     /**
-     * Interrupts the starter's 100 ms sleep once the loop runs: polls every millisecond, gives
-     * up half a second after starting or a few polls after the loop runs.
+     * Interrupts the starter's 100 ms sleep once the loop runs: polls every millisecond until the
+     * starter is seen sleeping in that loop's {@code start} (then wakes it) or seen outside it (it
+     * noticed by itself); gives up half a second after starting. Only a thread caught sleeping
+     * inside {@code start} is interrupted, so no interrupt can reach anything it does later.
      */
     private void wakeWhenRunning(Runnable task, Thread waiting) {
         Watch w = new Watch(task, waiting);
@@ -108,7 +110,6 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
         private final Runnable task;
         private final Thread waiting;
         private int polls;
-        private int pollsSinceRunning;
         private boolean finished;
         volatile ScheduledFuture<?> future;
 
@@ -122,19 +123,38 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
             if (!finished) {
                 polls++;
                 if (running(task)) {
-                    pollsSinceRunning++;
-                    // Only the start poll's sleep puts the starter in TIMED_WAITING this soon.
-                    if (waiting.getState() == Thread.State.TIMED_WAITING) {
-                        waiting.interrupt();
-                        finished = true;
+                    switch (starterPlace()) {
+                        case SLEEPING_IN_START -> {
+                            waiting.interrupt();
+                            finished = true;
+                        }
+                        case ELSEWHERE -> finished = true;
+                        case IN_START -> {
+                            // About to sleep or just woken: look again next millisecond.
+                        }
                     }
                 }
-                finished |= polls > WATCH_LIMIT || pollsSinceRunning > 5;
+                finished |= polls > WATCH_LIMIT;
             }
             ScheduledFuture<?> f = future;
             if (finished && f != null) {
                 f.cancel(false);
             }
         }
+
+        private Place starterPlace() {
+            StackTraceElement[] stack = waiting.getStackTrace();
+            for (int i = 0; i < stack.length; i++) {
+                StackTraceElement e = stack[i];
+                if (e.getClassName().equals(task.getClass().getName()) && e.getMethodName().equals("start")) {
+                    boolean sleeping = i >= 1 && stack[i - 1].getClassName().equals(Thread.class.getName())
+                            && waiting.getState() == Thread.State.TIMED_WAITING;
+                    return sleeping ? Place.SLEEPING_IN_START : Place.IN_START;
+                }
+            }
+            return Place.ELSEWHERE;
+        }
     }
+
+    private enum Place { SLEEPING_IN_START, IN_START, ELSEWHERE }
 }

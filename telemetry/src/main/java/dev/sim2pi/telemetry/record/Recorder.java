@@ -1,6 +1,7 @@
 package dev.sim2pi.telemetry.record;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.sim2pi.telemetry.BrokerProbe;
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.PahoThreads;
 import dev.sim2pi.telemetry.Topics;
@@ -73,6 +74,8 @@ public final class Recorder implements AutoCloseable {
     private final Map<String, SessionAnnouncement> pendingAnnouncements = new HashMap<>();
     private final Set<String> robots = new HashSet<>();
     private final Thread supervisor;
+    private final DatasetSync sync;
+    private final BrokerProbe probe;
     private final Object lock = new Object();
     private volatile boolean running = true;
     private volatile boolean connected;
@@ -90,6 +93,14 @@ public final class Recorder implements AutoCloseable {
         this.listener = listener;
         this.supervisor = new Thread(this::supervise, "telemetry-recorder");
         this.supervisor.setDaemon(true);
+        this.sync = new DatasetSync(this::openDatasets, 1000);
+        this.probe = BrokerProbe.of(options.mqtt());
+    }
+
+    private java.util.Collection<DatasetWriter> openDatasets() {
+        synchronized (lock) {
+            return java.util.List.copyOf(datasets.values());
+        }
     }
 
     /** Starts recording; connects (and reconnects) in the background. */
@@ -143,10 +154,10 @@ public final class Recorder implements AutoCloseable {
 
     /**
      * Every quarter second: confirms written frames to their publishers ({@code TelemetryAck});
-     * every second: forces the files to the device and publishes the recorder's status.
-     * Confirmations cover frames in the operating system's cache: they survive a recorder crash,
-     * and an OS crash of the workstation within a second of writing is the accepted exposure
-     * (fsync on every confirmation made the disk the bottleneck at 4000 frames/s).
+     * every second: publishes the recorder's status. Confirmations cover frames in the operating
+     * system's cache: they survive a recorder crash, and an OS crash of the workstation within a
+     * second of writing is the accepted exposure ({@link DatasetSync} forces the files once a
+     * second; fsync on every confirmation made the disk the bottleneck at 4000 frames/s).
      */
     private void publishStatus() {
         long now = System.currentTimeMillis();
@@ -156,34 +167,25 @@ public final class Recorder implements AutoCloseable {
         lastAckMillis = now;
         try {
             MqttAsyncClient c = client;
-            Map<String, long[]> confirmed = new HashMap<>();
-            Map<String, DatasetWriter> open;
-            synchronized (lock) {
-                open = Map.copyOf(datasets);
-                open.forEach((k, w) -> confirmed.put(k, new long[] {w.contiguousThrough()}));
-            }
-            // fsync outside the lock so incoming messages are not held up by the disk.
-            if (now - lastForceMillis >= 1000) {
-                lastForceMillis = now;
-                for (DatasetWriter w : open.values()) {
-                    w.force();
-                }
-            }
             if (c == null || !c.isConnected()) {
                 return;
+            }
+            Map<String, long[]> confirmed = new HashMap<>();
+            synchronized (lock) {
+                datasets.forEach((k, w) -> confirmed.put(k, new long[] {w.contiguousThrough(), w.highestWritten()}));
             }
             for (Map.Entry<String, long[]> e : confirmed.entrySet()) {
                 String[] rs = datasetKeys.get(e.getKey());
                 byte[] ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION).setSessionId(rs[1])
-                        .setContiguousThrough(e.getValue()[0]).setRecorderId(options.clientId())
-                        .setSubscription(subscription).build().toByteArray();
+                        .setContiguousThrough(e.getValue()[0]).setHighestStored(e.getValue()[1])
+                        .setRecorderId(options.clientId()).setSubscription(subscription).build().toByteArray();
                 c.publish(Topics.telemetryAck(rs[0]), ack, 0, false);
             }
             if (now - lastStatusMillis >= 1000) {
                 lastStatusMillis = now;
                 c.publish(statusTopic(), recorderStatus(true), 0, true);
             }
-        } catch (MqttException | IOException | RuntimeException e) {
+        } catch (MqttException | RuntimeException e) {
             // Confirmations and status are repeated; the next round retries.
         }
     }
@@ -194,7 +196,6 @@ public final class Recorder implements AutoCloseable {
      * recorder differs from its previous run too; tells publishers when this recorder came back.
      */
     private volatile long subscription = java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1;
-    private long lastForceMillis;
 
     private String statusTopic() {
         return "sim2pi-recorder/" + options.clientId() + "/status";
@@ -217,6 +218,9 @@ public final class Recorder implements AutoCloseable {
             PahoThreads.shared().execute(() -> close(old));
         }
         lost = false;
+        if (!probe.open(2000)) {
+            return false;
+        }
         try {
             MqttAsyncClient c = new MqttAsyncClient(options.mqtt().serverUrl(), options.clientId(), new MemoryPersistence(),
                     null, PahoThreads.shared());
@@ -378,6 +382,7 @@ public final class Recorder implements AutoCloseable {
             // Best effort: the will says the same.
         }
         closeClient();
+        sync.close();
         synchronized (lock) {
             for (DatasetWriter w : datasets.values()) {
                 try {
