@@ -28,6 +28,8 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
     private static final PahoThreads SHARED = new PahoThreads();
     private static final long WATCH_NANOS = 1_000_000L;
     private static final int WATCH_LIMIT = 500;
+    /** Polls after the loop runs without catching the starter asleep: by then it has woken by itself. */
+    private static final int GIVE_UP_POLLS = 150;
     private final AtomicInteger count = new AtomicInteger();
 
     private PahoThreads() {
@@ -97,9 +99,10 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
 
     /**
      * Interrupts the starter's 100 ms sleep once the loop runs: polls every millisecond until the
-     * starter is seen sleeping in that loop's {@code start} (then wakes it) or seen outside it (it
-     * noticed by itself); gives up half a second after starting. Only a thread caught sleeping
-     * inside {@code start} is interrupted, so no interrupt can reach anything it does later.
+     * starter is seen sleeping in that loop's {@code start} (then wakes it) or sleeping elsewhere
+     * (it noticed by itself and moved on); gives up once a sleep would have ended on its own. Only
+     * a thread caught sleeping inside {@code start} is interrupted, so no interrupt can reach
+     * anything it does later.
      */
     private void wakeWhenRunning(Runnable task, Thread waiting) {
         Watch w = new Watch(task, waiting);
@@ -110,6 +113,7 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
         private final Runnable task;
         private final Thread waiting;
         private int polls;
+        private int pollsSinceRunning;
         private boolean finished;
         volatile ScheduledFuture<?> future;
 
@@ -123,16 +127,13 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
             if (!finished) {
                 polls++;
                 if (running(task)) {
-                    switch (starterPlace()) {
-                        case SLEEPING_IN_START -> {
-                            waiting.interrupt();
-                            finished = true;
-                        }
-                        case ELSEWHERE -> finished = true;
-                        case IN_START -> {
-                            // About to sleep or just woken: look again next millisecond.
-                        }
+                    pollsSinceRunning++;
+                    // The stack is only read of a sleeping starter: reading it stops the thread.
+                    Place place = waiting.getState() == Thread.State.TIMED_WAITING ? starterPlace() : Place.IN_START;
+                    if (place == Place.SLEEPING_IN_START) {
+                        waiting.interrupt();
                     }
+                    finished = place != Place.IN_START || pollsSinceRunning > GIVE_UP_POLLS;
                 }
                 finished |= polls > WATCH_LIMIT;
             }

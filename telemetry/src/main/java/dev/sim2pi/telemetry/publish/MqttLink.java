@@ -130,7 +130,12 @@ final class MqttLink {
         try {
             client = new MqttAsyncClient(settings.serverUrl(), clientId, new MemoryPersistence(), null,
                     PahoThreads.shared());
-            MqttConnectionOptions o = settings.options();
+            MqttConnectionOptions o = settings.options(() -> {
+                if (gen == generation) {
+                    lost = true;
+                    LockSupport.unpark(sender);
+                }
+            });
             o.setCleanStart(true);
             MqttMessage will = new MqttMessage(willPayload);
             will.setQos(1);

@@ -48,6 +48,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     /** A broker port that neither accepts nor refuses within this long counts as down. */
     private static final long PROBE_TIMEOUT_NANOS = 2_000_000_000L;
     private static final long PROBE_POLL_NANOS = 1_000_000L;
+    private static final long FAST_RETRY_NANOS = 1_000_000_000L;
 
     private final PublisherConfig config;
     private final String sessionId;
@@ -195,6 +196,7 @@ public final class TelemetryPublisher implements AutoCloseable {
         long window = config.batchWindowNanos();
         long nextBatch = System.nanoTime() + window;
         long backoff = config.reconnectMinNanos();
+        long downSinceNanos = System.nanoTime();
         long nextConnect = System.nanoTime();
         int connectedGeneration = -1;
         boolean retransmitting = false;
@@ -232,6 +234,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                     spool.rewind();
                     // A broker restart is often over in milliseconds: try at once, then back off.
                     nextConnect = now;
+                    downSinceNanos = now;
                 }
                 if (connectedGeneration < 0 && link.connected()) {
                     connectedGeneration = link.generation();
@@ -249,8 +252,12 @@ public final class TelemetryPublisher implements AutoCloseable {
                     if (r != null && r != BrokerProbe.Result.PENDING) {
                         probing = false;
                         nextConnect = now + backoff;
-                        // Grow gently: a restarting broker is usually back within 100 ms; waiting long after costs latency.
-                        backoff = Math.min(backoff + backoff / 2, config.reconnectMaxNanos());
+                        // A restarting broker is usually back within a fraction of a second, and a
+                        // refused probe costs microseconds: retry at the shortest delay for the first
+                        // second of an outage, then back off.
+                        if (now - downSinceNanos > FAST_RETRY_NANOS) {
+                            backoff = Math.min(backoff + backoff / 2, config.reconnectMaxNanos());
+                        }
                     } else if (!probing && now >= nextConnect) {
                         probe.start(PROBE_TIMEOUT_NANOS);
                         probing = true;
@@ -331,7 +338,10 @@ public final class TelemetryPublisher implements AutoCloseable {
                         && (spool.size() == 0 || now >= drainDeadlineNanos)) {
                     break;
                 }
-                long wake = Math.min(nextBatch, connectedGeneration < 0 ? nextConnect : Long.MAX_VALUE);
+                // While a connect is under way its listener wakes this thread; waking for nextConnect
+                // meanwhile would spin (it is past) and starve Paho's connecting threads of CPU.
+                boolean awaitingConnect = connectedGeneration < 0 && !link.connecting();
+                long wake = Math.min(nextBatch, awaitingConnect ? nextConnect : Long.MAX_VALUE);
                 if (probing) {
                     wake = Math.min(wake, now + PROBE_POLL_NANOS);
                 }

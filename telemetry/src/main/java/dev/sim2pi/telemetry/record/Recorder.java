@@ -80,6 +80,7 @@ public final class Recorder implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean connected;
     private volatile boolean lost;
+    private volatile int connectionGeneration;
     private MqttAsyncClient client;
     private long framesWritten;
     private long duplicates;
@@ -134,14 +135,21 @@ public final class Recorder implements AutoCloseable {
 
     private void supervise() {
         long backoffMillis = 5;
+        long downSince = System.nanoTime();
         while (running) {
             if (!connected || lost) {
+                if (connected) {
+                    downSince = System.nanoTime();
+                }
                 connected = false;
                 if (tryConnect()) {
                     backoffMillis = 5;
                 } else {
                     sleep(backoffMillis);
-                    backoffMillis = Math.min(500, backoffMillis + backoffMillis / 2 + 1);
+                    // Probes are cheap: shortest delay through the first second of an outage, then back off.
+                    if (System.nanoTime() - downSince > 1_000_000_000L) {
+                        backoffMillis = Math.min(500, backoffMillis + backoffMillis / 2 + 1);
+                    }
                     continue;
                 }
             }
@@ -224,14 +232,20 @@ public final class Recorder implements AutoCloseable {
         try {
             MqttAsyncClient c = new MqttAsyncClient(options.mqtt().serverUrl(), options.clientId(), new MemoryPersistence(),
                     null, PahoThreads.shared());
-            MqttConnectionOptions o = options.mqtt().options();
+            int gen = ++connectionGeneration;
+            MqttConnectionOptions o = options.mqtt().options(() -> {
+                // Only the current connection's end counts; closing an old one aside must not.
+                if (gen == connectionGeneration) {
+                    lost = true;
+                }
+            });
             o.setCleanStart(false);
             o.setSessionExpiryInterval(options.sessionExpirySeconds());
             MqttMessage will = new MqttMessage(recorderStatus(false));
             will.setRetained(true);
             will.setQos(0);
             o.setWill(statusTopic(), will);
-            c.setCallback(new Callback());
+            c.setCallback(new Callback(gen));
             client = c;
             c.connect(o).waitForCompletion(6000);
             String[] filters = {
@@ -395,14 +409,25 @@ public final class Recorder implements AutoCloseable {
     }
 
     private final class Callback implements MqttCallback {
+        private final int gen;
+
+        Callback(int gen) {
+            this.gen = gen;
+        }
+
+        /** A connection closed aside reports its end late; only the current one's loss counts. */
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            lost = true;
+            if (gen == connectionGeneration) {
+                lost = true;
+            }
         }
 
         @Override
         public void mqttErrorOccurred(MqttException exception) {
-            lost = true;
+            if (gen == connectionGeneration) {
+                lost = true;
+            }
         }
 
         @Override
