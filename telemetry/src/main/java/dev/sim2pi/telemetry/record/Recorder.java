@@ -1,24 +1,16 @@
 package dev.sim2pi.telemetry.record;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.sim2pi.telemetry.BrokerProbe;
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.PahoThreads;
 import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.wire.WireSchema;
-import dev.sim2pi.telemetry.wire.proto.Frame;
 import dev.sim2pi.telemetry.wire.proto.RecorderStatus;
-import dev.sim2pi.telemetry.wire.proto.SessionAnnouncement;
 import dev.sim2pi.telemetry.wire.proto.TelemetryAck;
-import dev.sim2pi.telemetry.wire.proto.TelemetryBatch;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -69,39 +61,30 @@ public final class Recorder implements AutoCloseable {
     }
 
     private final Options options;
-    private final FrameListener listener;
-    private final Map<String, DatasetWriter> datasets = new HashMap<>();
-    private final Map<String, SessionAnnouncement> pendingAnnouncements = new HashMap<>();
-    private final Set<String> robots = new HashSet<>();
+    private final DatasetRouter router;
     private final Thread supervisor;
     private final DatasetSync sync;
     private final BrokerProbe probe;
-    private final Object lock = new Object();
     private volatile boolean running = true;
     private volatile boolean connected;
     private volatile boolean lost;
     private volatile int connectionGeneration;
     private MqttAsyncClient client;
-    private long framesWritten;
-    private long duplicates;
-    private long malformed;
-    private long oversized;
-    private long droppedAtSource;
-    private final Map<String, String[]> datasetKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private long lastAckMillis;
+    private long lastStatusMillis;
+    /**
+     * Changes on every (re)subscription, starting from a random number so that a restarted
+     * recorder differs from its previous run too; tells publishers when this recorder came back.
+     */
+    private volatile long subscription = ThreadLocalRandom.current().nextLong() >>> 1;
 
     private Recorder(Options options, FrameListener listener) {
         this.options = options;
-        this.listener = listener;
+        this.router = new DatasetRouter(options.outDir(), options.maxMessageBytes(), listener);
         this.supervisor = new Thread(this::supervise, "telemetry-recorder");
         this.supervisor.setDaemon(true);
-        this.sync = new DatasetSync(this::openDatasets, 1000);
+        this.sync = new DatasetSync(router::openDatasets, 1000);
         this.probe = BrokerProbe.of(options.mqtt());
-    }
-
-    private java.util.Collection<DatasetWriter> openDatasets() {
-        synchronized (lock) {
-            return java.util.List.copyOf(datasets.values());
-        }
     }
 
     /** Starts recording; connects (and reconnects) in the background. */
@@ -112,16 +95,12 @@ public final class Recorder implements AutoCloseable {
     }
 
     public RecorderStats stats() {
-        synchronized (lock) {
-            long missing = 0;
-            long bytes = 0;
-            for (DatasetWriter w : datasets.values()) {
-                missing += w.missing();
-                bytes += w.bytes();
-            }
-            return new RecorderStats(framesWritten, duplicates, missing, malformed, oversized, bytes, robots.size(),
-                    datasets.size(), connected && !lost);
-        }
+        return router.stats(connected && !lost);
+    }
+
+    /** Handles one message; public so tests and tools can feed payloads without a broker. */
+    public void handle(String topic, byte[] payload) throws IOException {
+        router.handle(topic, payload);
     }
 
     /** Waits until subscribed (or the timeout passes); returns whether it is. */
@@ -158,8 +137,6 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    private long lastStatusMillis;
-
     /**
      * Every quarter second: confirms written frames to their publishers ({@code TelemetryAck});
      * every second: publishes the recorder's status. Confirmations cover frames in the operating
@@ -178,16 +155,11 @@ public final class Recorder implements AutoCloseable {
             if (c == null || !c.isConnected()) {
                 return;
             }
-            Map<String, long[]> confirmed = new HashMap<>();
-            synchronized (lock) {
-                datasets.forEach((k, w) -> confirmed.put(k, new long[] {w.contiguousThrough(), w.highestWritten()}));
-            }
-            for (Map.Entry<String, long[]> e : confirmed.entrySet()) {
-                String[] rs = datasetKeys.get(e.getKey());
-                byte[] ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION).setSessionId(rs[1])
-                        .setContiguousThrough(e.getValue()[0]).setHighestStored(e.getValue()[1])
+            for (DatasetRouter.Confirmation d : router.confirmations()) {
+                byte[] ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION).setSessionId(d.sessionId())
+                        .setContiguousThrough(d.contiguousThrough()).setHighestStored(d.highestWritten())
                         .setRecorderId(options.clientId()).setSubscription(subscription).build().toByteArray();
-                c.publish(Topics.telemetryAck(rs[0]), ack, 0, false);
+                c.publish(Topics.telemetryAck(d.robot()), ack, 0, false);
             }
             if (now - lastStatusMillis >= 1000) {
                 lastStatusMillis = now;
@@ -197,13 +169,6 @@ public final class Recorder implements AutoCloseable {
             // Confirmations and status are repeated; the next round retries.
         }
     }
-
-    private long lastAckMillis;
-    /**
-     * Changes on every (re)subscription, starting from a random number so that a restarted
-     * recorder differs from its previous run too; tells publishers when this recorder came back.
-     */
-    private volatile long subscription = java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1;
 
     private String statusTopic() {
         return "sim2pi-recorder/" + options.clientId() + "/status";
@@ -288,89 +253,6 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    /** Handles one message; public so tests and tools can feed payloads without a broker. */
-    public void handle(String topic, byte[] payload) throws IOException {
-        String robot = Topics.robotOf(topic);
-        String leaf = Topics.leafOf(topic);
-        synchronized (lock) {
-            if (payload.length > options.maxMessageBytes()) {
-                oversized++;
-                return;
-            }
-            if (robot == null) {
-                malformed++;
-                return;
-            }
-            if ("session".equals(leaf)) {
-                handleSession(robot, payload);
-            } else if ("telemetry".equals(leaf)) {
-                handleBatch(robot, payload);
-            }
-        }
-    }
-
-    private void handleSession(String robot, byte[] payload) throws IOException {
-        SessionAnnouncement a;
-        try {
-            a = SessionAnnouncement.parseFrom(payload);
-        } catch (InvalidProtocolBufferException e) {
-            malformed++;
-            return;
-        }
-        if (!robot.equals(a.getRobotId()) || a.getSessionId().isEmpty()) {
-            malformed++;
-            return;
-        }
-        String key = robot + "/" + a.getSessionId();
-        DatasetWriter w = datasets.get(key);
-        if (w != null) {
-            w.announce(a);
-        } else {
-            pendingAnnouncements.put(key, a);
-        }
-    }
-
-    private void handleBatch(String robot, byte[] payload) throws IOException {
-        TelemetryBatch batch;
-        try {
-            batch = TelemetryBatch.parseFrom(payload);
-        } catch (InvalidProtocolBufferException e) {
-            malformed++;
-            return;
-        }
-        if (!robot.equals(batch.getRobotId()) || batch.getSessionId().isEmpty()
-                || !batch.getSessionId().matches("[A-Za-z0-9_.-]{1,128}") || batch.getSchemaVersion() != WireSchema.VERSION) {
-            malformed++;
-            return;
-        }
-        String key = robot + "/" + batch.getSessionId();
-        DatasetWriter w = datasets.get(key);
-        if (w == null) {
-            w = new DatasetWriter(options.outDir().resolve(robot).resolve(batch.getSessionId()));
-            datasets.put(key, w);
-            datasetKeys.put(key, new String[] {robot, batch.getSessionId()});
-            robots.add(robot);
-            SessionAnnouncement a = pendingAnnouncements.remove(key);
-            if (a != null) {
-                w.announce(a);
-            }
-        }
-        if (batch.getFramesCount() > 0) {
-            Frame first = batch.getFrames(0);
-            w.indexBatch(first.getSequence(), first.getTimestampNanos());
-            droppedAtSource += w.settleDropped(batch.getFirstSequence(), first.getSequence());
-        }
-        for (Frame f : batch.getFramesList()) {
-            byte[] bytes = f.toByteArray();
-            if (w.write(f.getSequence(), bytes, 0, bytes.length)) {
-                framesWritten++;
-                listener.written(robot, f.getSequence(), f.getTimestampNanos());
-            } else {
-                duplicates++;
-            }
-        }
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -397,15 +279,7 @@ public final class Recorder implements AutoCloseable {
         }
         closeClient();
         sync.close();
-        synchronized (lock) {
-            for (DatasetWriter w : datasets.values()) {
-                try {
-                    w.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("closing dataset " + w.dir(), e);
-                }
-            }
-        }
+        router.close();
     }
 
     private final class Callback implements MqttCallback {
@@ -433,12 +307,10 @@ public final class Recorder implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
-                handle(topic, message.getPayload());
+                router.handle(topic, message.getPayload());
             } catch (IOException | RuntimeException e) {
                 // A disk error must not kill Paho's callback thread; count it as unreadable input.
-                synchronized (lock) {
-                    malformed++;
-                }
+                router.countMalformed();
                 System.err.println("sim2pi record: could not store message on " + topic + ": " + e);
             }
         }
