@@ -166,7 +166,7 @@ final class DatasetRouter implements AutoCloseable {
                 missing += w.missing();
                 bytes += w.bytes();
             }
-            return new RecorderStats(framesWritten, duplicates, missing, malformed, oversized, bytes, robots.size(),
+            return new RecorderStats(framesWritten, duplicates, missing, droppedAtSource, malformed, oversized, bytes, robots.size(),
                     datasets.size(), connected);
         }
     }

@@ -178,7 +178,8 @@ public final class Recorder implements AutoCloseable {
         RecorderStats s = stats();
         return RecorderStatus.newBuilder().setSchemaVersion(WireSchema.VERSION).setClientId(options.clientId())
                 .setOnline(online).setUnixMillis(System.currentTimeMillis()).setFramesWritten(s.framesWritten())
-                .setDuplicates(s.duplicates()).setMissing(s.missing()).setMalformed(s.malformed())
+                .setDuplicates(s.duplicates()).setMissing(s.missing()).setDroppedAtSource(s.droppedAtSource())
+                .setMalformed(s.malformed())
                 .setOversized(s.oversized()).setBytes(s.bytes()).setRobots(s.robots()).setDatasets(s.datasets())
                 .build().toByteArray();
     }
