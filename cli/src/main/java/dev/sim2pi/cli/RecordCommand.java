@@ -73,8 +73,8 @@ final class RecordCommand implements Runnable {
 
     private static String line(RecorderStats s, double rate) {
         return String.format(Locale.ROOT,
-                "%s %7.0f frames/s  frames=%d robots=%d datasets=%d bytes=%d gaps(missing)=%d duplicates=%d malformed=%d oversized=%d",
+                "%s %7.0f frames/s  frames=%d robots=%d datasets=%d bytes=%d gaps(missing)=%d dropped_at_source=%d duplicates=%d malformed=%d oversized=%d",
                 s.connected() ? "[connected]" : "[offline]  ", rate, s.framesWritten(), s.robots(), s.datasets(),
-                s.bytes(), s.missing(), s.duplicates(), s.malformed(), s.oversized());
+                s.bytes(), s.missing(), s.droppedAtSource(), s.duplicates(), s.malformed(), s.oversized());
     }
 }

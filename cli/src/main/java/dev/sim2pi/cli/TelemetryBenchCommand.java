@@ -134,6 +134,7 @@ final class TelemetryBenchCommand implements Runnable {
             }
             long end = start + (long) (seconds * 1e9);
             boolean restarted = !restartBroker;
+            double[] reconnectMs = {0, 0, 0};
             while (System.nanoTime() < end) {
                 if (!restarted && System.nanoTime() >= start + (long) (seconds * 0.5e9)) {
                     latencies.outageStart = System.nanoTime();
@@ -148,6 +149,9 @@ final class TelemetryBenchCommand implements Runnable {
                             (latencies.outageEnd - latencies.outageStart) * 1e-9, (stopped - latencies.outageStart) * 1e-9,
                             (latencies.outageEnd - starting) * 1e-9);
                     restarted = true;
+                    reconnectMs = reconnectTimes(pubs, recorder, latencies.outageEnd);
+                    System.err.printf(Locale.ROOT, "reconnected after the broker came back: recorder %.1f ms, "
+                            + "publishers p50 %.1f ms, max %.1f ms%n", reconnectMs[0], reconnectMs[1], reconnectMs[2]);
                 }
                 Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
                 System.err.printf(Locale.ROOT, "t=%4.1fs recorded=%d%n", (System.nanoTime() - start) * 1e-9,
@@ -160,6 +164,10 @@ final class TelemetryBenchCommand implements Runnable {
             }
             long sent = 0;
             long dropped = 0;
+            long reconnects = 0;
+            long stallResends = 0;
+            long recorderResends = 0;
+            long gapResends = 0;
             for (int i = 0; i < robots; i++) {
                 loops[i].close();
             }
@@ -167,6 +175,10 @@ final class TelemetryBenchCommand implements Runnable {
                 pubs[i].close(60_000);
                 sent += pubs[i].stats().framesEnqueued();
                 dropped += pubs[i].stats().framesDropped() + pubs[i].stats().messagesSpoolDropped();
+                reconnects += pubs[i].stats().reconnects();
+                stallResends += pubs[i].stats().retransmissions();
+                recorderResends += pubs[i].stats().recorderResends();
+                gapResends += pubs[i].stats().gapResends();
             }
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (recorder.stats().framesWritten() < sent && System.nanoTime() < deadline) {
@@ -178,6 +190,9 @@ final class TelemetryBenchCommand implements Runnable {
             long duplicates = check[1];
             System.out.printf(Locale.ROOT, "frames recorded %d of %d sent; %d duplicate deliveries skipped by the recorder; "
                     + "%d dropped at publishers%n", recorded, sent, recorder.stats().duplicates(), dropped);
+            System.out.printf(Locale.ROOT, "publishers: %d reconnects, %d resends after a recorder re-subscribed, "
+                    + "%d after reported gaps, %d after stalled confirmations%n", reconnects, recorderResends, gapResends,
+                    stallResends);
             System.out.printf(Locale.ROOT, "latency enqueue->recorder write: p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
                     + "p99 of frames enqueued outside the outage %.1f ms%n", latencies.percentileMs(50, false),
                     latencies.percentileMs(99, false), latencies.percentileMs(100, false), latencies.percentileMs(99, true));
@@ -188,10 +203,44 @@ final class TelemetryBenchCommand implements Runnable {
                     .put("duplicates", duplicates).put("p99_latency_ms", latencies.percentileMs(99, false))
                     .put("p99_latency_outside_outage_ms", latencies.percentileMs(99, true))
                     .put("p50_latency_ms", latencies.percentileMs(50, false)).put("outage_ms", outageMs)
-                    .put("publisher_cpu_share", cpu / wall / robots).print(System.out);
+                    .put("publisher_cpu_share", cpu / wall / robots).put("reconnect_max_ms", reconnectMs[2])
+                    .print(System.out);
         } finally {
             deleteTree(work);
         }
+    }
+
+    /**
+     * Waits (at most 10 s) until the recorder and every publisher are connected again; returns the
+     * recorder's delay, the publishers' median and their longest, in ms after {@code backNanos}.
+     */
+    private static double[] reconnectTimes(TelemetryPublisher[] pubs, Recorder recorder, long backNanos)
+            throws InterruptedException {
+        long[] at = new long[pubs.length];
+        long recorderAt = 0;
+        int pending = pubs.length + 1;
+        long deadline = backNanos + 10_000_000_000L;
+        while (pending > 0 && System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            if (recorderAt == 0 && recorder.stats().connected()) {
+                recorderAt = now;
+                pending--;
+            }
+            for (int i = 0; i < pubs.length; i++) {
+                if (at[i] == 0 && pubs[i].stats().connected()) {
+                    at[i] = now;
+                    pending--;
+                }
+            }
+            Thread.sleep(1);
+        }
+        double[] ms = new double[pubs.length];
+        for (int i = 0; i < pubs.length; i++) {
+            ms[i] = ((at[i] == 0 ? deadline : at[i]) - backNanos) * 1e-6;
+        }
+        Arrays.sort(ms);
+        return new double[] {((recorderAt == 0 ? deadline : recorderAt) - backNanos) * 1e-6, ms[ms.length / 2],
+                ms[ms.length - 1]};
     }
 
     /** Reads back every dataset: distinct frames and duplicates actually stored. */

@@ -45,6 +45,14 @@ public record MqttSettings(String serverUrl, String username, char[] password, P
 
     /** Connection options with credentials and TLS applied; no automatic reconnect (callers own backoff). */
     public MqttConnectionOptions options() {
+        return options(() -> { });
+    }
+
+    /**
+     * As {@link #options()}, and on plain TCP {@code onClosed} runs on Paho's receiving thread as
+     * soon as the connection's input ends or fails, well before Paho reports the loss.
+     */
+    public MqttConnectionOptions options(Runnable onClosed) {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setAutomaticReconnect(false);
         o.setConnectionTimeout(5);
@@ -58,7 +66,7 @@ public record MqttSettings(String serverUrl, String username, char[] password, P
         if (serverUrl.startsWith("ssl://") && (caFile != null || trustStore != null)) {
             o.setSocketFactory(sslContext().getSocketFactory());
         } else if (serverUrl.startsWith("tcp://")) {
-            o.setSocketFactory(NoDelaySocketFactory.INSTANCE);
+            o.setSocketFactory(new NoDelaySocketFactory(onClosed));
         }
         return o;
     }

@@ -13,14 +13,16 @@ import javax.net.SocketFactory;
  */
 final class NoDelaySocketFactory extends SocketFactory {
 
-    static final NoDelaySocketFactory INSTANCE = new NoDelaySocketFactory();
+    private final Runnable onClosed;
 
-    private NoDelaySocketFactory() {
+    /** @param onClosed told when a socket's input ends or fails ({@link WatchedSocket}) */
+    NoDelaySocketFactory(Runnable onClosed) {
+        this.onClosed = onClosed;
     }
 
     @Override
     public Socket createSocket() throws IOException {
-        Socket s = new Socket();
+        Socket s = new WatchedSocket(onClosed);
         s.setTcpNoDelay(true);
         return s;
     }

@@ -28,6 +28,8 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
     private static final PahoThreads SHARED = new PahoThreads();
     private static final long WATCH_NANOS = 1_000_000L;
     private static final int WATCH_LIMIT = 500;
+    /** Polls after the loop runs without catching the starter asleep: by then it has woken by itself. */
+    private static final int GIVE_UP_POLLS = 150;
     private final AtomicInteger count = new AtomicInteger();
 
     private PahoThreads() {
@@ -96,8 +98,11 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
     }
 
     /**
-     * Interrupts the starter's 100 ms sleep once the loop runs: polls every millisecond, gives
-     * up half a second after starting or a few polls after the loop runs.
+     * Interrupts the starter's 100 ms sleep once the loop runs: polls every millisecond until the
+     * starter is seen sleeping in that loop's {@code start} (then wakes it) or sleeping elsewhere
+     * (it noticed by itself and moved on); gives up once a sleep would have ended on its own. Only
+     * a thread caught sleeping inside {@code start} is interrupted, so no interrupt can reach
+     * anything it does later.
      */
     private void wakeWhenRunning(Runnable task, Thread waiting) {
         Watch w = new Watch(task, waiting);
@@ -123,18 +128,34 @@ public final class PahoThreads extends ScheduledThreadPoolExecutor {
                 polls++;
                 if (running(task)) {
                     pollsSinceRunning++;
-                    // Only the start poll's sleep puts the starter in TIMED_WAITING this soon.
-                    if (waiting.getState() == Thread.State.TIMED_WAITING) {
+                    // The stack is only read of a sleeping starter: reading it stops the thread.
+                    Place place = waiting.getState() == Thread.State.TIMED_WAITING ? starterPlace() : Place.IN_START;
+                    if (place == Place.SLEEPING_IN_START) {
                         waiting.interrupt();
-                        finished = true;
                     }
+                    finished = place != Place.IN_START || pollsSinceRunning > GIVE_UP_POLLS;
                 }
-                finished |= polls > WATCH_LIMIT || pollsSinceRunning > 5;
+                finished |= polls > WATCH_LIMIT;
             }
             ScheduledFuture<?> f = future;
             if (finished && f != null) {
                 f.cancel(false);
             }
         }
+
+        private Place starterPlace() {
+            StackTraceElement[] stack = waiting.getStackTrace();
+            for (int i = 0; i < stack.length; i++) {
+                StackTraceElement e = stack[i];
+                if (e.getClassName().equals(task.getClass().getName()) && e.getMethodName().equals("start")) {
+                    boolean sleeping = i >= 1 && stack[i - 1].getClassName().equals(Thread.class.getName())
+                            && waiting.getState() == Thread.State.TIMED_WAITING;
+                    return sleeping ? Place.SLEEPING_IN_START : Place.IN_START;
+                }
+            }
+            return Place.ELSEWHERE;
+        }
     }
+
+    private enum Place { SLEEPING_IN_START, IN_START, ELSEWHERE }
 }

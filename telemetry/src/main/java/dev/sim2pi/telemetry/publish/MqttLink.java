@@ -43,6 +43,7 @@ final class MqttLink {
     private volatile long confirmedThrough = -1;
     private volatile boolean recorderSeen;
     private volatile boolean resendRequested;
+    private volatile long gapAfter = -1;
     /** Subscription number last announced per recorder (Paho's callback thread only). */
     private final java.util.Map<String, Long> recorderSubscriptions = new java.util.HashMap<>();
     private final Thread sender;
@@ -82,6 +83,16 @@ final class MqttLink {
         return r;
     }
 
+    /**
+     * The sequence after which a recorder reported frames missing since the last call, or -1: it
+     * stored later frames, so the broker lost the ones in between.
+     */
+    long takeGapReport() {
+        long g = gapAfter;
+        gapAfter = -1;
+        return g;
+    }
+
     boolean connected() {
         return connected && !lost;
     }
@@ -119,7 +130,12 @@ final class MqttLink {
         try {
             client = new MqttAsyncClient(settings.serverUrl(), clientId, new MemoryPersistence(), null,
                     PahoThreads.shared());
-            MqttConnectionOptions o = settings.options();
+            MqttConnectionOptions o = settings.options(() -> {
+                if (gen == generation) {
+                    lost = true;
+                    LockSupport.unpark(sender);
+                }
+            });
             o.setCleanStart(true);
             MqttMessage will = new MqttMessage(willPayload);
             will.setQos(1);
@@ -139,14 +155,17 @@ final class MqttLink {
                             lost = true;
                         }
                         connected = true;
+                        connecting = false;
                     }
-                    connecting = false;
                     LockSupport.unpark(sender);
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    connecting = false;
+                    // A superseded attempt failing late must not end the current one.
+                    if (gen == generation) {
+                        connecting = false;
+                    }
                     LockSupport.unpark(sender);
                 }
             });
@@ -259,6 +278,10 @@ final class MqttLink {
                 Long before = recorderSubscriptions.put(ack.getRecorderId(), ack.getSubscription());
                 if (before != null && before != ack.getSubscription()) {
                     resendRequested = true;
+                    LockSupport.unpark(sender);
+                }
+                if (ack.getHighestStored() > ack.getContiguousThrough()) {
+                    gapAfter = ack.getContiguousThrough();
                     LockSupport.unpark(sender);
                 }
                 if (ack.getContiguousThrough() > confirmedThrough) {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param batchWindowNanos   frames of this window go into one message
  * @param ringCapacity       frames the control thread can be ahead of the sender (power of two)
  * @param maxInflight        unacknowledged QoS 1 publishes allowed (further capped by the broker's receive maximum)
- * @param reconnectMinNanos  first reconnect delay; grows by half per failure
+ * @param reconnectMinNanos  reconnect delay for the first second of an outage; then grows by half per failure
  * @param reconnectMaxNanos  longest reconnect delay
  */
 public record PublisherConfig(String robotId, MqttSettings mqtt, Path spoolDir, long spoolMaxBytes,

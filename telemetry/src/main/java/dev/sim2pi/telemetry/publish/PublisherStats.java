@@ -12,9 +12,12 @@ package dev.sim2pi.telemetry.publish;
  * @param retransmissions     times acknowledged batches no recorder confirmed were sent again
  *                            because confirmations stalled
  * @param recorderResends     times they were sent again at once because a recorder re-subscribed
+ * @param gapResends          times they were sent again because a recorder reported frames missing
+ *                            below ones it stored
  * @param connected           whether the broker is reachable now
  */
 public record PublisherStats(long framesEnqueued, long framesDropped, long messagesAcked, long messagesSpooled,
                              long messagesSpoolDropped, long reconnects, long retransmissions, long recorderResends,
+                             long gapResends,
                              boolean connected) {
 }

@@ -1,5 +1,6 @@
 package dev.sim2pi.telemetry.publish;
 
+import dev.sim2pi.telemetry.BrokerProbe;
 import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.wire.FrameLayout;
 import dev.sim2pi.telemetry.wire.WireSchema;
@@ -40,9 +41,14 @@ public final class TelemetryPublisher implements AutoCloseable {
     /**
      * When a recorder's confirmations have not advanced for this long while batches the broker
      * acknowledged this long ago wait for them, the broker lost those batches: resend. A recorder
-     * that is merely behind keeps advancing and triggers nothing.
+     * that is merely behind keeps advancing and triggers nothing. Losses followed by later
+     * batches are repaired sooner, from the recorder's gap reports; this covers a lost tail.
      */
-    private static final long RETRANSMIT_NANOS = 750_000_000L;
+    private static final long RETRANSMIT_NANOS = 3_000_000_000L;
+    /** A broker port that neither accepts nor refuses within this long counts as down. */
+    private static final long PROBE_TIMEOUT_NANOS = 2_000_000_000L;
+    private static final long PROBE_POLL_NANOS = 1_000_000L;
+    private static final long FAST_RETRY_NANOS = 1_000_000_000L;
 
     private final PublisherConfig config;
     private final String sessionId;
@@ -62,6 +68,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     private volatile long spoolDroppedSnapshot;
     private volatile long retransmissions;
     private volatile long recorderResends;
+    private volatile long gapResends;
     private final BatchEncoderHolder encoder = new BatchEncoderHolder();
     /** Sequence number following the last frame of the previous batch (sender thread only). */
     private long nextBatchSequence;
@@ -148,7 +155,8 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     public PublisherStats stats() {
         return new PublisherStats(frame.nextSequence() - frame.droppedFrames(), frame.droppedFrames(), state.acked,
-                spoolSizeSnapshot, spoolDroppedSnapshot, state.reconnects, retransmissions, recorderResends, link.connected());
+                spoolSizeSnapshot, spoolDroppedSnapshot, state.reconnects, retransmissions, recorderResends,
+                gapResends, link.connected());
     }
 
 
@@ -182,11 +190,13 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     private void runSender() {
+        BrokerProbe probe = BrokerProbe.of(config.mqtt());
         RingFrames frames = new RingFrames(ring);
         java.util.ArrayDeque<MqttLink.Pending> inflight = new java.util.ArrayDeque<>();
         long window = config.batchWindowNanos();
         long nextBatch = System.nanoTime() + window;
         long backoff = config.reconnectMinNanos();
+        long downSinceNanos = System.nanoTime();
         long nextConnect = System.nanoTime();
         int connectedGeneration = -1;
         boolean retransmitting = false;
@@ -194,6 +204,9 @@ public final class TelemetryPublisher implements AutoCloseable {
         long lastConfirmed = -1;
         long lastConfirmAdvanceNanos = System.nanoTime();
         long retransmitAfter = RETRANSMIT_NANOS;
+        boolean probing = false;
+        long lastGapResendAfter = -1;
+        long lastGapResendNanos = 0;
         try {
             while (true) {
                 long now = System.nanoTime();
@@ -221,6 +234,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                     spool.rewind();
                     // A broker restart is often over in milliseconds: try at once, then back off.
                     nextConnect = now;
+                    downSinceNanos = now;
                 }
                 if (connectedGeneration < 0 && link.connected()) {
                     connectedGeneration = link.generation();
@@ -230,12 +244,24 @@ public final class TelemetryPublisher implements AutoCloseable {
                     state.everConnected = true;
                     backoff = config.reconnectMinNanos();
                     statusDirty = true;
-                } else if (connectedGeneration < 0 && !link.connecting() && now >= nextConnect
-                        && (!stopping || now < drainDeadlineNanos)) {
-                    link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
-                    nextConnect = now + backoff;
-                    // Grow gently: a restarting broker is usually back within 100 ms; waiting long after costs latency.
-                    backoff = Math.min(backoff + backoff / 2, config.reconnectMaxNanos());
+                } else if (connectedGeneration < 0 && !link.connecting() && (!stopping || now < drainDeadlineNanos)) {
+                    BrokerProbe.Result r = probing ? probe.poll() : null;
+                    if (r == BrokerProbe.Result.OPEN) {
+                        link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
+                    }
+                    if (r != null && r != BrokerProbe.Result.PENDING) {
+                        probing = false;
+                        nextConnect = now + backoff;
+                        // A restarting broker is usually back within a fraction of a second, and a
+                        // refused probe costs microseconds: retry at the shortest delay for the first
+                        // second of an outage, then back off.
+                        if (now - downSinceNanos > FAST_RETRY_NANOS) {
+                            backoff = Math.min(backoff + backoff / 2, config.reconnectMaxNanos());
+                        }
+                    } else if (!probing && now >= nextConnect) {
+                        probe.start(PROBE_TIMEOUT_NANOS);
+                        probing = true;
+                    }
                 }
                 // Batches and events into the spool.
                 if (now >= nextBatch || stopping || ring.published() - ring.consumed() >= MAX_FRAMES_PER_BATCH) {
@@ -264,6 +290,14 @@ public final class TelemetryPublisher implements AutoCloseable {
                         // A recorder came back: the broker may have lost what it took meanwhile.
                         retransmitting = true;
                         recorderResends++;
+                    }
+                    long gap = link.takeGapReport();
+                    // One resend per gap: reports of the same gap keep coming until the resent batches arrive.
+                    if (gap >= 0 && (gap != lastGapResendAfter || now - lastGapResendNanos > RETRANSMIT_NANOS)) {
+                        retransmitting = true;
+                        lastGapResendAfter = gap;
+                        lastGapResendNanos = now;
+                        gapResends++;
                     }
                     if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > retransmitAfter
                             && now - lastConfirmAdvanceNanos > retransmitAfter) {
@@ -304,7 +338,13 @@ public final class TelemetryPublisher implements AutoCloseable {
                         && (spool.size() == 0 || now >= drainDeadlineNanos)) {
                     break;
                 }
-                long wake = Math.min(nextBatch, connectedGeneration < 0 ? nextConnect : Long.MAX_VALUE);
+                // While a connect is under way its listener wakes this thread; waking for nextConnect
+                // meanwhile would spin (it is past) and starve Paho's connecting threads of CPU.
+                boolean awaitingConnect = connectedGeneration < 0 && !link.connecting();
+                long wake = Math.min(nextBatch, awaitingConnect ? nextConnect : Long.MAX_VALUE);
+                if (probing) {
+                    wake = Math.min(wake, now + PROBE_POLL_NANOS);
+                }
                 if (stopping) {
                     wake = Math.min(wake, now + 5_000_000L);
                 }
@@ -313,11 +353,13 @@ public final class TelemetryPublisher implements AutoCloseable {
             if (link.connected()) {
                 link.publishUntracked(Topics.status(config.robotId()), status(Status.State.OFFLINE), true);
             }
+            probe.close();
             link.disconnect(1000);
             spool.close();
         } catch (IOException e) {
             // The spool is the publisher's only durable state; losing the disk stops telemetry, not the robot.
             System.err.println("sim2pi telemetry: spool failed, telemetry stopped: " + e);
+            probe.close();
             link.disconnect(0);
         }
     }

@@ -118,6 +118,11 @@ public final class DatasetWriter implements AutoCloseable {
         return tracker.contiguousThrough();
     }
 
+    /** Highest sequence number written (-1 before any). */
+    public long highestWritten() {
+        return tracker.next() - 1;
+    }
+
     /** Pushes written data to the device. */
     public void force() throws IOException {
         frames.force(false);

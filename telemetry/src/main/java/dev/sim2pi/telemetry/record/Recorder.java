@@ -1,23 +1,16 @@
 package dev.sim2pi.telemetry.record;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import dev.sim2pi.telemetry.BrokerProbe;
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.PahoThreads;
 import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.wire.WireSchema;
-import dev.sim2pi.telemetry.wire.proto.Frame;
 import dev.sim2pi.telemetry.wire.proto.RecorderStatus;
-import dev.sim2pi.telemetry.wire.proto.SessionAnnouncement;
 import dev.sim2pi.telemetry.wire.proto.TelemetryAck;
-import dev.sim2pi.telemetry.wire.proto.TelemetryBatch;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -68,28 +61,30 @@ public final class Recorder implements AutoCloseable {
     }
 
     private final Options options;
-    private final FrameListener listener;
-    private final Map<String, DatasetWriter> datasets = new HashMap<>();
-    private final Map<String, SessionAnnouncement> pendingAnnouncements = new HashMap<>();
-    private final Set<String> robots = new HashSet<>();
+    private final DatasetRouter router;
     private final Thread supervisor;
-    private final Object lock = new Object();
+    private final DatasetSync sync;
+    private final BrokerProbe probe;
     private volatile boolean running = true;
     private volatile boolean connected;
     private volatile boolean lost;
+    private volatile int connectionGeneration;
     private MqttAsyncClient client;
-    private long framesWritten;
-    private long duplicates;
-    private long malformed;
-    private long oversized;
-    private long droppedAtSource;
-    private final Map<String, String[]> datasetKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private long lastAckMillis;
+    private long lastStatusMillis;
+    /**
+     * Changes on every (re)subscription, starting from a random number so that a restarted
+     * recorder differs from its previous run too; tells publishers when this recorder came back.
+     */
+    private volatile long subscription = ThreadLocalRandom.current().nextLong() >>> 1;
 
     private Recorder(Options options, FrameListener listener) {
         this.options = options;
-        this.listener = listener;
+        this.router = new DatasetRouter(options.outDir(), options.maxMessageBytes(), listener);
         this.supervisor = new Thread(this::supervise, "telemetry-recorder");
         this.supervisor.setDaemon(true);
+        this.sync = new DatasetSync(router::openDatasets, 1000);
+        this.probe = BrokerProbe.of(options.mqtt());
     }
 
     /** Starts recording; connects (and reconnects) in the background. */
@@ -100,16 +95,12 @@ public final class Recorder implements AutoCloseable {
     }
 
     public RecorderStats stats() {
-        synchronized (lock) {
-            long missing = 0;
-            long bytes = 0;
-            for (DatasetWriter w : datasets.values()) {
-                missing += w.missing();
-                bytes += w.bytes();
-            }
-            return new RecorderStats(framesWritten, duplicates, missing, malformed, oversized, bytes, robots.size(),
-                    datasets.size(), connected && !lost);
-        }
+        return router.stats(connected && !lost);
+    }
+
+    /** Handles one message; public so tests and tools can feed payloads without a broker. */
+    public void handle(String topic, byte[] payload) throws IOException {
+        router.handle(topic, payload);
     }
 
     /** Waits until subscribed (or the timeout passes); returns whether it is. */
@@ -123,14 +114,21 @@ public final class Recorder implements AutoCloseable {
 
     private void supervise() {
         long backoffMillis = 5;
+        long downSince = System.nanoTime();
         while (running) {
             if (!connected || lost) {
+                if (connected) {
+                    downSince = System.nanoTime();
+                }
                 connected = false;
                 if (tryConnect()) {
                     backoffMillis = 5;
                 } else {
                     sleep(backoffMillis);
-                    backoffMillis = Math.min(500, backoffMillis + backoffMillis / 2 + 1);
+                    // Probes are cheap: shortest delay through the first second of an outage, then back off.
+                    if (System.nanoTime() - downSince > 1_000_000_000L) {
+                        backoffMillis = Math.min(500, backoffMillis + backoffMillis / 2 + 1);
+                    }
                     continue;
                 }
             }
@@ -139,14 +137,12 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    private long lastStatusMillis;
-
     /**
      * Every quarter second: confirms written frames to their publishers ({@code TelemetryAck});
-     * every second: forces the files to the device and publishes the recorder's status.
-     * Confirmations cover frames in the operating system's cache: they survive a recorder crash,
-     * and an OS crash of the workstation within a second of writing is the accepted exposure
-     * (fsync on every confirmation made the disk the bottleneck at 4000 frames/s).
+     * every second: publishes the recorder's status. Confirmations cover frames in the operating
+     * system's cache: they survive a recorder crash, and an OS crash of the workstation within a
+     * second of writing is the accepted exposure ({@link DatasetSync} forces the files once a
+     * second; fsync on every confirmation made the disk the bottleneck at 4000 frames/s).
      */
     private void publishStatus() {
         long now = System.currentTimeMillis();
@@ -156,45 +152,23 @@ public final class Recorder implements AutoCloseable {
         lastAckMillis = now;
         try {
             MqttAsyncClient c = client;
-            Map<String, long[]> confirmed = new HashMap<>();
-            Map<String, DatasetWriter> open;
-            synchronized (lock) {
-                open = Map.copyOf(datasets);
-                open.forEach((k, w) -> confirmed.put(k, new long[] {w.contiguousThrough()}));
-            }
-            // fsync outside the lock so incoming messages are not held up by the disk.
-            if (now - lastForceMillis >= 1000) {
-                lastForceMillis = now;
-                for (DatasetWriter w : open.values()) {
-                    w.force();
-                }
-            }
             if (c == null || !c.isConnected()) {
                 return;
             }
-            for (Map.Entry<String, long[]> e : confirmed.entrySet()) {
-                String[] rs = datasetKeys.get(e.getKey());
-                byte[] ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION).setSessionId(rs[1])
-                        .setContiguousThrough(e.getValue()[0]).setRecorderId(options.clientId())
-                        .setSubscription(subscription).build().toByteArray();
-                c.publish(Topics.telemetryAck(rs[0]), ack, 0, false);
+            for (DatasetRouter.Confirmation d : router.confirmations()) {
+                byte[] ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION).setSessionId(d.sessionId())
+                        .setContiguousThrough(d.contiguousThrough()).setHighestStored(d.highestWritten())
+                        .setRecorderId(options.clientId()).setSubscription(subscription).build().toByteArray();
+                c.publish(Topics.telemetryAck(d.robot()), ack, 0, false);
             }
             if (now - lastStatusMillis >= 1000) {
                 lastStatusMillis = now;
                 c.publish(statusTopic(), recorderStatus(true), 0, true);
             }
-        } catch (MqttException | IOException | RuntimeException e) {
+        } catch (MqttException | RuntimeException e) {
             // Confirmations and status are repeated; the next round retries.
         }
     }
-
-    private long lastAckMillis;
-    /**
-     * Changes on every (re)subscription, starting from a random number so that a restarted
-     * recorder differs from its previous run too; tells publishers when this recorder came back.
-     */
-    private volatile long subscription = java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1;
-    private long lastForceMillis;
 
     private String statusTopic() {
         return "sim2pi-recorder/" + options.clientId() + "/status";
@@ -204,7 +178,8 @@ public final class Recorder implements AutoCloseable {
         RecorderStats s = stats();
         return RecorderStatus.newBuilder().setSchemaVersion(WireSchema.VERSION).setClientId(options.clientId())
                 .setOnline(online).setUnixMillis(System.currentTimeMillis()).setFramesWritten(s.framesWritten())
-                .setDuplicates(s.duplicates()).setMissing(s.missing()).setMalformed(s.malformed())
+                .setDuplicates(s.duplicates()).setMissing(s.missing()).setDroppedAtSource(s.droppedAtSource())
+                .setMalformed(s.malformed())
                 .setOversized(s.oversized()).setBytes(s.bytes()).setRobots(s.robots()).setDatasets(s.datasets())
                 .build().toByteArray();
     }
@@ -217,17 +192,26 @@ public final class Recorder implements AutoCloseable {
             PahoThreads.shared().execute(() -> close(old));
         }
         lost = false;
+        if (!probe.open(2000)) {
+            return false;
+        }
         try {
             MqttAsyncClient c = new MqttAsyncClient(options.mqtt().serverUrl(), options.clientId(), new MemoryPersistence(),
                     null, PahoThreads.shared());
-            MqttConnectionOptions o = options.mqtt().options();
+            int gen = ++connectionGeneration;
+            MqttConnectionOptions o = options.mqtt().options(() -> {
+                // Only the current connection's end counts; closing an old one aside must not.
+                if (gen == connectionGeneration) {
+                    lost = true;
+                }
+            });
             o.setCleanStart(false);
             o.setSessionExpiryInterval(options.sessionExpirySeconds());
             MqttMessage will = new MqttMessage(recorderStatus(false));
             will.setRetained(true);
             will.setQos(0);
             o.setWill(statusTopic(), will);
-            c.setCallback(new Callback());
+            c.setCallback(new Callback(gen));
             client = c;
             c.connect(o).waitForCompletion(6000);
             String[] filters = {
@@ -270,89 +254,6 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    /** Handles one message; public so tests and tools can feed payloads without a broker. */
-    public void handle(String topic, byte[] payload) throws IOException {
-        String robot = Topics.robotOf(topic);
-        String leaf = Topics.leafOf(topic);
-        synchronized (lock) {
-            if (payload.length > options.maxMessageBytes()) {
-                oversized++;
-                return;
-            }
-            if (robot == null) {
-                malformed++;
-                return;
-            }
-            if ("session".equals(leaf)) {
-                handleSession(robot, payload);
-            } else if ("telemetry".equals(leaf)) {
-                handleBatch(robot, payload);
-            }
-        }
-    }
-
-    private void handleSession(String robot, byte[] payload) throws IOException {
-        SessionAnnouncement a;
-        try {
-            a = SessionAnnouncement.parseFrom(payload);
-        } catch (InvalidProtocolBufferException e) {
-            malformed++;
-            return;
-        }
-        if (!robot.equals(a.getRobotId()) || a.getSessionId().isEmpty()) {
-            malformed++;
-            return;
-        }
-        String key = robot + "/" + a.getSessionId();
-        DatasetWriter w = datasets.get(key);
-        if (w != null) {
-            w.announce(a);
-        } else {
-            pendingAnnouncements.put(key, a);
-        }
-    }
-
-    private void handleBatch(String robot, byte[] payload) throws IOException {
-        TelemetryBatch batch;
-        try {
-            batch = TelemetryBatch.parseFrom(payload);
-        } catch (InvalidProtocolBufferException e) {
-            malformed++;
-            return;
-        }
-        if (!robot.equals(batch.getRobotId()) || batch.getSessionId().isEmpty()
-                || !batch.getSessionId().matches("[A-Za-z0-9_.-]{1,128}") || batch.getSchemaVersion() != WireSchema.VERSION) {
-            malformed++;
-            return;
-        }
-        String key = robot + "/" + batch.getSessionId();
-        DatasetWriter w = datasets.get(key);
-        if (w == null) {
-            w = new DatasetWriter(options.outDir().resolve(robot).resolve(batch.getSessionId()));
-            datasets.put(key, w);
-            datasetKeys.put(key, new String[] {robot, batch.getSessionId()});
-            robots.add(robot);
-            SessionAnnouncement a = pendingAnnouncements.remove(key);
-            if (a != null) {
-                w.announce(a);
-            }
-        }
-        if (batch.getFramesCount() > 0) {
-            Frame first = batch.getFrames(0);
-            w.indexBatch(first.getSequence(), first.getTimestampNanos());
-            droppedAtSource += w.settleDropped(batch.getFirstSequence(), first.getSequence());
-        }
-        for (Frame f : batch.getFramesList()) {
-            byte[] bytes = f.toByteArray();
-            if (w.write(f.getSequence(), bytes, 0, bytes.length)) {
-                framesWritten++;
-                listener.written(robot, f.getSequence(), f.getTimestampNanos());
-            } else {
-                duplicates++;
-            }
-        }
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -378,37 +279,39 @@ public final class Recorder implements AutoCloseable {
             // Best effort: the will says the same.
         }
         closeClient();
-        synchronized (lock) {
-            for (DatasetWriter w : datasets.values()) {
-                try {
-                    w.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("closing dataset " + w.dir(), e);
-                }
-            }
-        }
+        sync.close();
+        router.close();
     }
 
     private final class Callback implements MqttCallback {
+        private final int gen;
+
+        Callback(int gen) {
+            this.gen = gen;
+        }
+
+        /** A connection closed aside reports its end late; only the current one's loss counts. */
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            lost = true;
+            if (gen == connectionGeneration) {
+                lost = true;
+            }
         }
 
         @Override
         public void mqttErrorOccurred(MqttException exception) {
-            lost = true;
+            if (gen == connectionGeneration) {
+                lost = true;
+            }
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
-                handle(topic, message.getPayload());
+                router.handle(topic, message.getPayload());
             } catch (IOException | RuntimeException e) {
                 // A disk error must not kill Paho's callback thread; count it as unreadable input.
-                synchronized (lock) {
-                    malformed++;
-                }
+                router.countMalformed();
                 System.err.println("sim2pi record: could not store message on " + topic + ": " + e);
             }
         }

@@ -6,6 +6,8 @@ package dev.sim2pi.telemetry.record;
  * @param framesWritten frames stored (each once)
  * @param duplicates    frames received again and skipped
  * @param missing       sequence numbers never received, summed over datasets
+ * @param droppedAtSource frames publishers declared dropped before sending (their ring was full),
+ *                      so never missing in transit
  * @param malformed     telemetry messages that did not decode, skipped
  * @param oversized     messages above the size limit, skipped
  * @param bytes         bytes of frame files
@@ -13,6 +15,6 @@ package dev.sim2pi.telemetry.record;
  * @param datasets      robot sessions recorded
  * @param connected     whether the broker is reachable now
  */
-public record RecorderStats(long framesWritten, long duplicates, long missing, long malformed, long oversized,
+public record RecorderStats(long framesWritten, long duplicates, long missing, long droppedAtSource, long malformed, long oversized,
                             long bytes, int robots, int datasets, boolean connected) {
 }
