@@ -134,6 +134,9 @@ public final class VectorEnv implements AutoCloseable {
         this.seed = seed;
         for (int i = 0; i < envs; i++) {
             beginEpisode(i, 0, null, 0);
+            // An explicit reset starts afresh: the previous step's episode ends are no longer news.
+            terminated[i] = false;
+            truncated[i] = false;
         }
         started = true;
     }
@@ -148,6 +151,8 @@ public final class VectorEnv implements AutoCloseable {
             reset(seed);
         }
         beginEpisode(env, episodes[env] + 1, taskState, taskStateOffset);
+        terminated[env] = false;
+        truncated[env] = false;
     }
 
     /**

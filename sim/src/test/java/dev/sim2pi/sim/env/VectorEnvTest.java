@@ -61,6 +61,23 @@ class VectorEnvTest {
     }
 
     @Test
+    void anExplicitResetClearsTheEndOfThePreviousEpisode() {
+        try (Env env = new Env(new PendulumPlant(), true, false)) {
+            env.reset(5);
+            double[] action = {0.5};
+            for (int t = 0; t < 200; t++) {
+                env.step(action);
+            }
+            assertTrue(env.done(), "time limit");
+            env.reset(6);
+            assertFalse(env.done(), "a new episode has not ended");
+            env.step(action);
+            env.vector().resetTo(0, new double[] {0.1, 0}, 0);
+            assertFalse(env.done());
+        }
+    }
+
+    @Test
     void sameSeedSameEpisodesDifferentSeedDifferent() {
         float[] a = run(7);
         float[] b = run(7);
