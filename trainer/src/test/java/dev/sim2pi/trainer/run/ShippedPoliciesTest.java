@@ -17,10 +17,11 @@ class ShippedPoliciesTest {
 
     private static final Path POLICIES = Path.of("..", "models", "policies");
     /**
-     * Up the full 10 s and following the commands in part: standing still in place scores about
-     * 730, falling after 2 s under 200. Below the config's solved threshold (850): not reached yet.
+     * Up the full 10 s and following the commands: standing still in place scores about 730,
+     * falling after 2 s under 200. The bundle's held-out evaluation cleared the config's solved
+     * threshold (850); five robots are too few to hold it to that, so the bar is lower.
      */
-    private static final double BALANCER_BAR = 760;
+    private static final double BALANCER_BAR = 800;
 
     private static double episodeReturn(String taskId, OnnxPolicyRunner policy, boolean randomized, long seed) {
         SimEnvFactory factory = SimEnvFactory.forTask(taskId);
