@@ -1,6 +1,5 @@
 package dev.sim2pi.telemetry.publish;
 
-import dev.sim2pi.telemetry.BrokerProbe;
 import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.wire.FrameLayout;
 import dev.sim2pi.telemetry.wire.WireSchema;
@@ -45,10 +44,6 @@ public final class TelemetryPublisher implements AutoCloseable {
      * batches are repaired sooner, from the recorder's gap reports; this covers a lost tail.
      */
     private static final long RETRANSMIT_NANOS = 3_000_000_000L;
-    /** A broker port that neither accepts nor refuses within this long counts as down. */
-    private static final long PROBE_TIMEOUT_NANOS = 2_000_000_000L;
-    private static final long PROBE_POLL_NANOS = 1_000_000L;
-    private static final long FAST_RETRY_NANOS = 1_000_000_000L;
 
     private final PublisherConfig config;
     private final String sessionId;
@@ -190,21 +185,18 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     private void runSender() {
-        BrokerProbe probe = BrokerProbe.of(config.mqtt());
+        ReconnectSchedule reconnect = new ReconnectSchedule(config.mqtt(), config.reconnectMinNanos(),
+                config.reconnectMaxNanos(), System.nanoTime());
         RingFrames frames = new RingFrames(ring);
         java.util.ArrayDeque<MqttLink.Pending> inflight = new java.util.ArrayDeque<>();
         long window = config.batchWindowNanos();
         long nextBatch = System.nanoTime() + window;
-        long backoff = config.reconnectMinNanos();
-        long downSinceNanos = System.nanoTime();
-        long nextConnect = System.nanoTime();
         int connectedGeneration = -1;
         boolean retransmitting = false;
         boolean stalled = false;
         long lastConfirmed = -1;
         long lastConfirmAdvanceNanos = System.nanoTime();
         long retransmitAfter = RETRANSMIT_NANOS;
-        boolean probing = false;
         long lastGapResendAfter = -1;
         long lastGapResendNanos = 0;
         try {
@@ -233,8 +225,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                     inflight.clear();
                     spool.rewind();
                     // A broker restart is often over in milliseconds: try at once, then back off.
-                    nextConnect = now;
-                    downSinceNanos = now;
+                    reconnect.lost(now);
                 }
                 if (connectedGeneration < 0 && link.connected()) {
                     connectedGeneration = link.generation();
@@ -242,26 +233,11 @@ public final class TelemetryPublisher implements AutoCloseable {
                         state.reconnects++;
                     }
                     state.everConnected = true;
-                    backoff = config.reconnectMinNanos();
+                    reconnect.connected();
                     statusDirty = true;
-                } else if (connectedGeneration < 0 && !link.connecting() && (!stopping || now < drainDeadlineNanos)) {
-                    BrokerProbe.Result r = probing ? probe.poll() : null;
-                    if (r == BrokerProbe.Result.OPEN) {
-                        link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
-                    }
-                    if (r != null && r != BrokerProbe.Result.PENDING) {
-                        probing = false;
-                        nextConnect = now + backoff;
-                        // A restarting broker is usually back within a fraction of a second, and a
-                        // refused probe costs microseconds: retry at the shortest delay for the first
-                        // second of an outage, then back off.
-                        if (now - downSinceNanos > FAST_RETRY_NANOS) {
-                            backoff = Math.min(backoff + backoff / 2, config.reconnectMaxNanos());
-                        }
-                    } else if (!probing && now >= nextConnect) {
-                        probe.start(PROBE_TIMEOUT_NANOS);
-                        probing = true;
-                    }
+                } else if (connectedGeneration < 0 && !link.connecting() && (!stopping || now < drainDeadlineNanos)
+                        && reconnect.connectNow(now)) {
+                    link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
                 }
                 // Batches and events into the spool.
                 if (now >= nextBatch || stopping || ring.published() - ring.consumed() >= MAX_FRAMES_PER_BATCH) {
@@ -338,13 +314,10 @@ public final class TelemetryPublisher implements AutoCloseable {
                         && (spool.size() == 0 || now >= drainDeadlineNanos)) {
                     break;
                 }
-                // While a connect is under way its listener wakes this thread; waking for nextConnect
-                // meanwhile would spin (it is past) and starve Paho's connecting threads of CPU.
+                // While a connect is under way its listener wakes this thread; waking for the
+                // schedule meanwhile would spin (its time is past) and starve Paho's connecting threads.
                 boolean awaitingConnect = connectedGeneration < 0 && !link.connecting();
-                long wake = Math.min(nextBatch, awaitingConnect ? nextConnect : Long.MAX_VALUE);
-                if (probing) {
-                    wake = Math.min(wake, now + PROBE_POLL_NANOS);
-                }
+                long wake = Math.min(nextBatch, awaitingConnect ? reconnect.wakeAt(now) : Long.MAX_VALUE);
                 if (stopping) {
                     wake = Math.min(wake, now + 5_000_000L);
                 }
@@ -353,13 +326,13 @@ public final class TelemetryPublisher implements AutoCloseable {
             if (link.connected()) {
                 link.publishUntracked(Topics.status(config.robotId()), status(Status.State.OFFLINE), true);
             }
-            probe.close();
+            reconnect.close();
             link.disconnect(1000);
             spool.close();
         } catch (IOException e) {
             // The spool is the publisher's only durable state; losing the disk stops telemetry, not the robot.
             System.err.println("sim2pi telemetry: spool failed, telemetry stopped: " + e);
-            probe.close();
+            reconnect.close();
             link.disconnect(0);
         }
     }
