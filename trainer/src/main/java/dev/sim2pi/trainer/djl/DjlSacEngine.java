@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.sim2pi.trainer.nn.MlpShape;
@@ -38,6 +39,7 @@ public final class DjlSacEngine implements SacEngine {
     private final float actorLr;
     private final float criticLr;
     private final float alphaLr;
+    private final float bcWeight;
     private final MlpShape actorShape;
     private final DjlMlp actor;
     private final DjlMlp[] critics;
@@ -71,6 +73,7 @@ public final class DjlSacEngine implements SacEngine {
         this.actorLr = (float) config.actorLr();
         this.criticLr = (float) config.criticLr();
         this.alphaLr = (float) config.alphaLr();
+        this.bcWeight = (float) config.demonstrationBcWeight();
         this.actor = new DjlMlp(actorShape, manager, true);
         this.actorM = new DjlMlp(actorShape, manager, false);
         this.actorV = new DjlMlp(actorShape, manager, false);
@@ -136,6 +139,7 @@ public final class DjlSacEngine implements SacEngine {
                     .sub(nextSample[1].mul(alpha));
             NDArray y = reward.add(discount.mul(softQ)).stopGradient();
             NDArray in = obs.concat(act, 1);
+            NDArray dataQ;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 gc.zeroGradients();
                 NDArray q1 = critics[0].forward(in, false);
@@ -144,6 +148,7 @@ public final class DjlSacEngine implements SacEngine {
                 gc.backward(loss);
                 out.criticLoss = loss.getFloat();
                 out.meanQ = (q1.mean().getFloat() + q2.mean().getFloat()) / 2;
+                dataQ = q1.minimum(q2).stopGradient();
             }
             criticSteps++;
             for (int k = 0; k < 2; k++) {
@@ -153,10 +158,14 @@ public final class DjlSacEngine implements SacEngine {
                 double meanLogp;
                 try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                     gc.zeroGradients();
-                    NDArray[] s = sample(actor.forward(obs, false), rows(batch.noise, n, actSize));
+                    NDArray head = actor.forward(obs, false);
+                    NDArray[] s = sample(head, rows(batch.noise, n, actSize));
                     NDArray qIn = obs.concat(s[0], 1);
                     NDArray q = critics[0].forward(qIn, true).minimum(critics[1].forward(qIn, true));
                     NDArray loss = s[1].mul(alpha).sub(q).mean();
+                    if (bcWeight > 0) {
+                        loss = loss.add(cloneDemonstrations(batch, n, head, act, dataQ, q));
+                    }
                     gc.backward(loss);
                     out.actorLoss = loss.getFloat();
                     meanLogp = s[1].mean().getFloat();
@@ -180,6 +189,19 @@ public final class DjlSacEngine implements SacEngine {
         }
         updates++;
         out.alpha = Math.exp(logAlpha);
+    }
+
+    /**
+     * The Q-filtered behaviour-cloning loss, as in {@code JavaSacEngine}: on demonstrated rows
+     * whose data action the critics valued above the policy's sample, the squared distance from
+     * {@code tanh(mean)} to the data action, weighted by the batch's mean |Q|.
+     */
+    private NDArray cloneDemonstrations(SacBatch batch, int n, NDArray head, NDArray act, NDArray dataQ, NDArray q) {
+        NDArray detachedQ = q.stopGradient();
+        NDArray demonstrated = manager.create(java.util.Arrays.copyOf(batch.demonstrated, n), new Shape(n, 1));
+        NDArray keep = demonstrated.mul(dataQ.gt(detachedQ).toType(DataType.FLOAT32, false));
+        NDArray distance = head.get(":, 0:" + actSize).tanh().sub(act).square().sum(new int[] {1}, true);
+        return distance.mul(keep).mean().mul(bcWeight * detachedQ.abs().mean().getFloat());
     }
 
     /** Reparameterized squashed-Gaussian sample: {@code [action, logProb (n x 1)]}, as in {@code SquashedGaussian}. */

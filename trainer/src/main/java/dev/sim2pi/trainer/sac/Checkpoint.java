@@ -20,7 +20,7 @@ import java.nio.file.StandardCopyOption;
 public final class Checkpoint {
 
     private static final String MAGIC = "sim2pi-sac-checkpoint";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     /**
      * The run's own progress stored beside the learner.
@@ -66,6 +66,7 @@ public final class Checkpoint {
             writeFloats(out, replay.rewards, n);
             writeFloats(out, replay.nextObservations, n * replay.observationSize());
             writeFloats(out, replay.discounts, n);
+            writeFloats(out, replay.demonstrated, n);
             for (long word : trainer.rng().state()) {
                 out.writeLong(word);
             }
@@ -110,6 +111,7 @@ public final class Checkpoint {
             readFloats(in, replay.rewards, n);
             readFloats(in, replay.nextObservations, n * replay.observationSize());
             readFloats(in, replay.discounts, n);
+            readFloats(in, replay.demonstrated, n);
             replay.restore(position, n);
             long[] rng = new long[6];
             for (int i = 0; i < rng.length; i++) {

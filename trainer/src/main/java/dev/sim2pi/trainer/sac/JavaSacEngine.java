@@ -24,6 +24,7 @@ public final class JavaSacEngine implements SacEngine {
     private final double targetEntropy;
     private final boolean autoAlpha;
     private final float alphaLr;
+    private final float bcWeight;
 
     private final MlpWeights actor;
     private final MlpWeights actorGrad;
@@ -53,6 +54,7 @@ public final class JavaSacEngine implements SacEngine {
     private final float[][] preTanh;
     private final float[][] logStds;
     private final float[] targetQ;
+    private final float[] dataQ;
     private final float[][] d1;
     private final float[][] d2;
     private final float[][] dIn1;
@@ -76,6 +78,7 @@ public final class JavaSacEngine implements SacEngine {
         this.targetEntropy = config.targetEntropyFor(actionSize);
         this.autoAlpha = config.autoAlpha();
         this.alphaLr = (float) config.alphaLr();
+        this.bcWeight = (float) config.demonstrationBcWeight();
         int batch = config.batchSize();
         this.actor = new MlpWeights(actorShape);
         this.actorGrad = new MlpWeights(actorShape);
@@ -100,6 +103,7 @@ public final class JavaSacEngine implements SacEngine {
         this.preTanh = new float[batch][actionSize];
         this.logStds = new float[batch][actionSize];
         this.targetQ = new float[batch];
+        this.dataQ = new float[batch];
         this.d1 = new float[batch][1];
         this.d2 = new float[batch][1];
         this.dIn1 = new float[batch][qWidth];
@@ -154,6 +158,7 @@ public final class JavaSacEngine implements SacEngine {
             float e2 = c2[b][0] - targetQ[b];
             loss += (double) e1 * e1 + (double) e2 * e2;
             meanQ += c1[b][0] + c2[b][0];
+            dataQ[b] = Math.min(c1[b][0], c2[b][0]);
             d1[b][0] = scale * e1;
             d2[b][0] = scale * e2;
         }
@@ -178,12 +183,15 @@ public final class JavaSacEngine implements SacEngine {
         float inv = 1f / n;
         double actorLoss = 0;
         double logpSum = 0;
+        double absQ = 0;
         for (int b = 0; b < n; b++) {
             boolean first = a1[b][0] <= a2[b][0];
             d1[b][0] = first ? -inv : 0f;
             d2[b][0] = first ? 0f : -inv;
-            actorLoss += alpha * logProbs[b] - (first ? a1[b][0] : a2[b][0]);
+            float q = first ? a1[b][0] : a2[b][0];
+            actorLoss += alpha * logProbs[b] - q;
             logpSum += logProbs[b];
+            absQ += Math.abs(q);
         }
         q1.backward(criticT[0], d1, null, dIn1);
         q2.backward(criticT[1], d2, null, dIn2);
@@ -199,17 +207,42 @@ public final class JavaSacEngine implements SacEngine {
                 dHead[b][actSize + j] = (float) ((-alpha * inv + dU * std * batch.noise[b][j]) * stdScale * (1 - th * th));
             }
         }
+        double cloningLoss = bcWeight > 0 ? cloneDemonstrations(batch, n, head, a1, a2, (float) (bcWeight * absQ * inv)) : 0;
         actorGrad.zero();
         actorNet.backward(actorT, dHead, actorGrad, null);
         actorAdam.step(actorArray, actorGradArray);
         actor.transposeInto(actorT);
         double meanLogp = logpSum / n;
-        out.actorLoss = actorLoss / n;
+        out.actorLoss = actorLoss / n + cloningLoss;
         out.entropy = -meanLogp;
         out.alphaLoss = -logAlpha * (meanLogp + targetEntropy);
         if (autoAlpha) {
             stepAlpha((float) -(meanLogp + targetEntropy));
         }
+    }
+
+    /**
+     * Adds the Q-filtered behaviour-cloning term's gradient to {@link #dHead}'s mean columns and
+     * returns its loss: over demonstrated rows whose data action the critics valued (before this
+     * update's critic step) above the policy's sample, {@code weight / n} times the squared
+     * distance from the policy's mean action {@code tanh(mean)} to the demonstrated action.
+     */
+    private double cloneDemonstrations(SacBatch batch, int n, float[][] head, float[][] a1, float[][] a2,
+                                       float weight) {
+        float scale = weight / n;
+        double loss = 0;
+        for (int b = 0; b < n; b++) {
+            if (batch.demonstrated[b] == 0f || dataQ[b] <= Math.min(a1[b][0], a2[b][0])) {
+                continue;
+            }
+            for (int j = 0; j < actSize; j++) {
+                float mean = (float) Math.tanh(head[b][j]);
+                float diff = mean - batch.actions[b][j];
+                loss += scale * diff * diff;
+                dHead[b][j] += 2 * scale * diff * (1 - mean * mean);
+            }
+        }
+        return loss;
     }
 
     /** Adam on the scalar log temperature, same rule as {@link Adam}. */

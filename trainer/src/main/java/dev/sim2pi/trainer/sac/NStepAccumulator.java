@@ -17,6 +17,7 @@ public final class NStepAccumulator {
     private final float[] obs;
     private final float[] act;
     private final float[] rew;
+    private final boolean[] demo;
     /** Per env: index of the oldest pending step and how many are pending. */
     private final int[] start;
     private final int[] count;
@@ -30,6 +31,7 @@ public final class NStepAccumulator {
         this.obs = new float[envs * n * observationSize];
         this.act = new float[envs * n * actionSize];
         this.rew = new float[envs * n];
+        this.demo = new boolean[envs * n];
         this.start = new int[envs];
         this.count = new int[envs];
     }
@@ -37,15 +39,18 @@ public final class NStepAccumulator {
     /**
      * Records env {@code e}'s step from {@code observation} with {@code action} (squashed) and
      * {@code reward}, reaching {@code nextObservation}; {@code ended} when the episode ended there
-     * (terminated or truncated), {@code terminated} when it reached a terminal state.
+     * (terminated or truncated), {@code terminated} when it reached a terminal state;
+     * {@code demonstration} when a demonstrator chose the action.
      */
     public void add(ReplayBuffer replay, int e, float[] observation, int obsOffset, float[] action, int actOffset,
-                    float reward, float[] nextObservation, int nextOffset, boolean ended, boolean terminated) {
+                    boolean demonstration, float reward, float[] nextObservation, int nextOffset, boolean ended,
+                    boolean terminated) {
         int slot = (start[e] + count[e]) % n;
         int k = e * n + slot;
         System.arraycopy(observation, obsOffset, obs, k * obsSize, obsSize);
         System.arraycopy(action, actOffset, act, k * actSize, actSize);
         rew[k] = reward;
+        demo[k] = demonstration;
         count[e]++;
         if (count[e] == n) {
             emit(replay, e, nextObservation, nextOffset, terminated);
@@ -68,7 +73,7 @@ public final class NStepAccumulator {
         }
         int k = e * n + start[e];
         replay.add(obs, k * obsSize, act, k * actSize, (float) ret, nextObservation, nextOffset,
-                terminated ? 0f : (float) discount);
+                terminated ? 0f : (float) discount, demo[k]);
         start[e] = (start[e] + 1) % n;
         count[e]--;
     }

@@ -2,8 +2,8 @@ package dev.sim2pi.trainer.sac;
 
 /**
  * A ring of transitions in flat primitive arrays (raw observations, squashed actions, n-step
- * rewards, bootstrap observations and discounts). Capacity can be millions: about
- * {@code 4 * (2 * obs + act + 2)} bytes per transition, and nothing is allocated after
+ * rewards, bootstrap observations, discounts, and whether a demonstrator chose the action).
+ * Capacity can be millions: about {@code 4 * (2 * obs + act + 3)} bytes per transition, and nothing is allocated after
  * construction. Once full, the oldest transition is overwritten.
  */
 public final class ReplayBuffer {
@@ -16,6 +16,8 @@ public final class ReplayBuffer {
     final float[] rewards;
     final float[] nextObservations;
     final float[] discounts;
+    /** 1 where a demonstrating controller chose the action, else 0. */
+    final float[] demonstrated;
     private int next;
     private int size;
 
@@ -31,6 +33,7 @@ public final class ReplayBuffer {
         this.rewards = new float[capacity];
         this.nextObservations = new float[Math.multiplyExact(capacity, observationSize)];
         this.discounts = new float[capacity];
+        this.demonstrated = new float[capacity];
     }
 
     public int observationSize() {
@@ -54,14 +57,15 @@ public final class ReplayBuffer {
         return next;
     }
 
-    /** Appends one transition, overwriting the oldest when full. */
+    /** Appends one transition ({@code demonstration} when a demonstrator chose the action), overwriting the oldest when full. */
     public void add(float[] obs, int obsOffset, float[] action, int actionOffset, float reward,
-                    float[] nextObs, int nextOffset, float discount) {
+                    float[] nextObs, int nextOffset, float discount, boolean demonstration) {
         System.arraycopy(obs, obsOffset, observations, next * obsSize, obsSize);
         System.arraycopy(action, actionOffset, actions, next * actSize, actSize);
         rewards[next] = reward;
         System.arraycopy(nextObs, nextOffset, nextObservations, next * obsSize, obsSize);
         discounts[next] = discount;
+        demonstrated[next] = demonstration ? 1f : 0f;
         next = next + 1 == capacity ? 0 : next + 1;
         if (size < capacity) {
             size++;
@@ -83,6 +87,7 @@ public final class ReplayBuffer {
             System.arraycopy(actions, i * actSize, batch.actions[b], 0, actSize);
             batch.rewards[b] = rewards[i];
             batch.discounts[b] = discounts[i];
+            batch.demonstrated[b] = demonstrated[i];
         }
         for (int b = 0; b < batch.size; b++) {
             for (int j = 0; j < actSize; j++) {

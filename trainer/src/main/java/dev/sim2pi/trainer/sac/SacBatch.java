@@ -20,6 +20,8 @@ public final class SacBatch {
     public final float[][] nextObservations;
     /** {@code gamma^n} when the return bootstraps from {@link #nextObservations}, 0 after a terminal state. */
     public final float[] discounts;
+    /** 1 where a demonstrating controller chose the action, else 0. */
+    public final float[] demonstrated;
     /** Standard normal noise of the next-state action sample. */
     public final float[][] nextNoise;
     /** Standard normal noise of the current-state action sample. */
@@ -35,6 +37,7 @@ public final class SacBatch {
         this.rewards = new float[capacity];
         this.nextObservations = new float[capacity][observationSize];
         this.discounts = new float[capacity];
+        this.demonstrated = new float[capacity];
         this.nextNoise = new float[capacity][actionSize];
         this.noise = new float[capacity][actionSize];
         this.size = capacity;

@@ -44,6 +44,12 @@ import java.util.Arrays;
  *                               and the actor chased their guesses off a cliff)
  * @param demonstrationNoise     Gaussian noise added to demonstrated actions (std, in the [-1, 1]
  *                               squashed action scale) so the critics also see near misses
+ * @param demonstrationBcWeight  weight of a Q-filtered behaviour-cloning term in the actor's loss:
+ *                               on demonstrated transitions whose action the critics value above the
+ *                               policy's, the squared distance from the policy's mean action to the
+ *                               demonstrated one, scaled by the batch's mean |Q| so the weight does
+ *                               not depend on the reward scale; 0 = off. It fades by itself once the
+ *                               policy is valued above the demonstrator
  */
 public record SacConfig(
         String task,
@@ -77,7 +83,8 @@ public record SacConfig(
         int randomActionHold,
         long demonstrationSteps,
         double demonstrationFraction,
-        double demonstrationNoise) {
+        double demonstrationNoise,
+        double demonstrationBcWeight) {
 
     /** The target entropy in force for {@code actionSize} actions. */
     public double targetEntropyFor(int actionSize) {
@@ -91,7 +98,7 @@ public record SacConfig(
                 criticLr, alphaLr, initialAlpha, autoAlpha, targetEntropy, logStdMin, logStdMax,
                 normalizeObservations, evalInterval, evalEpisodes, solvedThreshold, checkpointInterval,
                 engine, randomActionHold, demonstrationSteps, demonstrationFraction,
-                demonstrationNoise);
+                demonstrationNoise, demonstrationBcWeight);
     }
 
     /** This configuration with another engine. */
@@ -101,7 +108,7 @@ public record SacConfig(
                 criticLr, alphaLr, initialAlpha, autoAlpha, targetEntropy, logStdMin, logStdMax,
                 normalizeObservations, evalInterval, evalEpisodes, solvedThreshold, checkpointInterval,
                 engineName, randomActionHold, demonstrationSteps, demonstrationFraction,
-                demonstrationNoise);
+                demonstrationNoise, demonstrationBcWeight);
     }
 
     @Override
@@ -128,6 +135,7 @@ public record SacConfig(
                 + ", evalEpisodes=" + evalEpisodes + ", solvedThreshold=" + solvedThreshold
                 + ", checkpointInterval=" + checkpointInterval + ", engine=" + engine
                 + ", randomActionHold=" + randomActionHold + ", demonstrationSteps=" + demonstrationSteps
-                + ", demonstrationFraction=" + demonstrationFraction + ", demonstrationNoise=" + demonstrationNoise + "]";
+                + ", demonstrationFraction=" + demonstrationFraction + ", demonstrationNoise=" + demonstrationNoise
+                + ", demonstrationBcWeight=" + demonstrationBcWeight + "]";
     }
 }

@@ -122,6 +122,7 @@ public final class SacConfigs {
         require(c.randomActionHold() >= 1, source, "random_action_hold", "an integer >= 1");
         require(c.demonstrationSteps() >= 0, source, "demonstration_steps", "an integer >= 0");
         require(c.demonstrationNoise() >= 0, source, "demonstration_noise", "a number >= 0");
+        require(c.demonstrationBcWeight() >= 0, source, "demonstration_bc_weight", "a number >= 0");
         require(c.demonstrationSteps() == 0 || (c.demonstrationFraction() > 0 && c.demonstrationFraction() <= 1),
                 source, "demonstration_fraction", "a number in (0, 1] when demonstration_steps > 0");
         require(c.actorHidden() != null && c.actorHidden().length >= 1, source, "actor_hidden", "a non-empty list of widths");

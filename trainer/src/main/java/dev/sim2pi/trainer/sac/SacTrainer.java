@@ -123,7 +123,8 @@ public final class SacTrainer {
         boolean[] truncated = env.truncated();
         for (int e = 0; e < envs; e++) {
             boolean ended = terminated[e] || truncated[e];
-            nStep.add(replay, e, actingObs, e * obsSize, squashedFlat, e * actSize, rewards[e],
+            boolean demo = demonstrated[e] && envSteps < config.demonstrationSteps();
+            nStep.add(replay, e, actingObs, e * obsSize, squashedFlat, e * actSize, demo, rewards[e],
                     ended ? last : next, e * obsSize, ended, terminated[e]);
             episodeReturn[e] += rewards[e];
             if (ended) {

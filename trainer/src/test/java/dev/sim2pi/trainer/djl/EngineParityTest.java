@@ -23,8 +23,17 @@ class EngineParityTest {
 
     @Test
     void bothEnginesMakeTheSameUpdates() {
-        SacConfig c = TestConfigs.pendulum("\"batch_size\": 64, \"learning_starts\": 64, \"actor_hidden\": [32, 24], "
-                + "\"critic_hidden\": [32, 24], \"initial_alpha\": 0.3");
+        assertSameUpdates(TestConfigs.pendulum("\"batch_size\": 64, \"learning_starts\": 64, \"actor_hidden\": [32, 24], "
+                + "\"critic_hidden\": [32, 24], \"initial_alpha\": 0.3"));
+    }
+
+    @Test
+    void bothEnginesCloneDemonstrationsAlike() {
+        assertSameUpdates(TestConfigs.pendulum("\"batch_size\": 64, \"learning_starts\": 64, \"actor_hidden\": [32, 24], "
+                + "\"critic_hidden\": [32, 24], \"initial_alpha\": 0.3, \"demonstration_bc_weight\": 2.0"));
+    }
+
+    private static void assertSameUpdates(SacConfig c) {
         int obs = 3;
         int act = 2;
         SacState start = SacState.forConfig(c, obs, act);
@@ -37,6 +46,9 @@ class EngineParityTest {
             SacLosses ld = new SacLosses();
             for (int step = 0; step < 3; step++) {
                 SacBatch batch = TestConfigs.randomBatch(64, obs, act, 100 + step);
+                for (int r = 0; r < 64; r += 2) {
+                    batch.demonstrated[r] = 1f;
+                }
                 java.update(batch, true, true, lj);
                 djl.update(batch, true, true, ld);
                 assertEquals(ld.criticLoss, lj.criticLoss, 1e-4 * Math.max(1, Math.abs(ld.criticLoss)), "critic loss");

@@ -9,7 +9,7 @@ class ReplayBufferTest {
 
     private static void addWithId(ReplayBuffer replay, int id) {
         float[] obs = {id, -id};
-        replay.add(obs, 0, new float[] {0.5f}, 0, id, obs, 0, 0.99f);
+        replay.add(obs, 0, new float[] {0.5f}, 0, id, obs, 0, 0.99f, false);
     }
 
     @Test
@@ -70,7 +70,7 @@ class ReplayBufferTest {
         float[] a = {0f};
         for (int t = 0; t < 4; t++) {
             boolean end = t == 3;
-            acc.add(replay, 0, new float[] {t}, 0, a, 0, 1f, new float[] {t + 1}, 0, end, end);
+            acc.add(replay, 0, new float[] {t}, 0, a, 0, false, 1f, new float[] {t + 1}, 0, end, end);
         }
         // Step 0: 1 + 0.5 + 0.25, bootstrap 0.125 from obs 3. Steps 1..3 flushed at the terminal state.
         assertEquals(4, replay.size());
