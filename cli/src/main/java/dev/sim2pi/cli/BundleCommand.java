@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BundleInspectCommand.class,
                 BundleVerifyCommand.class,
+                BundleEvaluateCommand.class,
                 BundleKeygenCommand.class,
                 BundleSignCommand.class,
                 BundlePackCommand.class

@@ -1,0 +1,120 @@
+package dev.sim2pi.cli;
+
+import dev.sim2pi.models.InputException;
+import dev.sim2pi.models.bundle.BundleLoader;
+import dev.sim2pi.models.bundle.PolicyBundle;
+import dev.sim2pi.models.bundle.inference.OnnxPolicyRunner;
+import dev.sim2pi.models.task.RobotTask;
+import dev.sim2pi.models.task.Tasks;
+import dev.sim2pi.sim.Plant;
+import dev.sim2pi.sim.Plants;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Scores a bundle's deterministic policy over many simulated robots of its task. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Verify a bundle, then run its deterministic ONNX policy for whole episodes in its task's simulator "
+                + "and report the returns.",
+                "Episode k is the first episode of a one-environment simulator reset with seed S+k (S = --seed): "
+                        + "the same robot, start and noise whatever --episodes is.",
+                "Last line: task= episodes= seed= randomized= return_mean= return_std= return_min= return_p05= "
+                        + "return_median= return_max= falls= fall_rate= mean_length="})
+final class BundleEvaluateCommand implements Runnable {
+
+    /** Lowest-return episodes listed in the summary, with their seeds to replay them. */
+    private static final int WORST_SHOWN = 3;
+
+    @Parameters(paramLabel = "BUNDLE", description = "Bundle folder or .s2p archive.")
+    Path bundle;
+
+    @Mixin
+    TrustOptions trust;
+
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "100", description = "Episodes to run (default: ${DEFAULT-VALUE}).")
+    int episodes;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Episode k uses seed S+k (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--nominal", description = "Simulate the nominal robot instead of drawing its parameters per episode.")
+    boolean nominal;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write one row per episode: "
+            + "episode,seed,return,length,terminated,fell and the drawn parameters by name.")
+    Path csv;
+
+    @Override
+    public void run() {
+        if (episodes < 1) {
+            throw new InputException("--episodes " + episodes + ": expected at least 1 episode");
+        }
+        BundleLoader loader = trust.loader();
+        PolicyBundle b = loader.load(bundle);
+        String taskId = b.manifest().taskId();
+        RobotTask task;
+        Plant plant;
+        try {
+            task = Tasks.byId(taskId);
+            plant = Plants.forTask(taskId);
+        } catch (InputException e) {
+            throw new InputException(bundle + ": policy.json field 'task' names " + e.getMessage(), e);
+        }
+        // Again against the shipped task: its version and layouts must be the simulator's.
+        b = loader.expecting(task).load(bundle);
+        System.out.printf("bundle %s: %s v%d, %s, %d golden pairs reproduced%n", bundle, taskId,
+                b.manifest().taskVersion(), b.manifest().signed() ? "signed" : "unsigned", b.manifest().golden().size());
+
+        boolean randomize = !nominal;
+        List<EpisodeOutcome> outcomes;
+        try (OnnxPolicyRunner policy = b.openOnnx()) {
+            outcomes = new PolicyEpisodes(plant, randomize).run(policy, episodes, seed);
+        }
+        int maxSteps = task.maxEpisodeSteps();
+        ReturnSummary s = ReturnSummary.of(outcomes, maxSteps);
+        if (csv != null) {
+            EpisodeCsv.write(csv, outcomes, plant.parameters().names(), maxSteps);
+        }
+        printSummary(s, outcomes, randomize, maxSteps, task);
+        new Figures()
+                .put("task", taskId)
+                .put("episodes", episodes)
+                .put("seed", seed)
+                .put("randomized", Boolean.toString(randomize))
+                .put("return_mean", s.mean())
+                .put("return_std", s.std())
+                .put("return_min", s.min())
+                .put("return_p05", s.p05())
+                .put("return_median", s.median())
+                .put("return_max", s.max())
+                .put("falls", s.falls())
+                .put("fall_rate", s.fallRate())
+                .put("mean_length", s.meanLength())
+                .print(System.out);
+    }
+
+    private void printSummary(ReturnSummary s, List<EpisodeOutcome> outcomes, boolean randomize, int maxSteps,
+                              RobotTask task) {
+        System.out.printf(Locale.ROOT, "%d %s episodes (episode k: seed %d+k), up to %d steps (%.1f s) each%n",
+                episodes, randomize ? "randomized" : "nominal", seed, maxSteps, maxSteps / task.controlRateHz());
+        System.out.printf(Locale.ROOT, "return %.1f +- %.1f (min %.1f, p05 %.1f, median %.1f, max %.1f)%n",
+                s.mean(), s.std(), s.min(), s.p05(), s.median(), s.max());
+        System.out.printf(Locale.ROOT, "falls %d of %d (%.1f%%), mean length %.1f steps%n",
+                s.falls(), s.episodes(), 100 * s.fallRate(), s.meanLength());
+        List<EpisodeOutcome> worst = new ArrayList<>(outcomes);
+        worst.sort(Comparator.comparingDouble(EpisodeOutcome::episodeReturn).thenComparingInt(EpisodeOutcome::episode));
+        StringBuilder sb = new StringBuilder("lowest:");
+        for (EpisodeOutcome o : worst.subList(0, Math.min(WORST_SHOWN, worst.size()))) {
+            sb.append(String.format(Locale.ROOT, " seed %d %.1f%s;", o.seed(), o.episodeReturn(),
+                    ReturnSummary.isFall(o, maxSteps) ? " (fell at step " + o.length() + ")" : ""));
+        }
+        sb.setLength(sb.length() - 1);
+        System.out.println(sb);
+    }
+}
