@@ -2,7 +2,7 @@ package dev.sim2pi.models.task;
 
 /**
  * The one observation pipeline: keeps, for each of a batch of environments (or the one robot),
- * the recent readings and the last action, and writes the policy input the task specifies.
+ * the recent readings and the last commands, and writes the policy input the task specifies.
  * Allocation-free after construction.
  */
 public final class ObservationBuilder {
@@ -12,7 +12,7 @@ public final class ObservationBuilder {
     private final int featureSize;
     private final int history;
     private final int actionSize;
-    private final boolean lastAction;
+    private final int actionHistory;
     private final int obsSize;
     private final int sensorSize;
     /** Per env: the raw reading pushed last, for features that difference counters. */
@@ -20,6 +20,7 @@ public final class ObservationBuilder {
     /** Per env: {@code history} feature frames in a ring, newest at {@code head[env]}. */
     private final float[] frames;
     private final int[] head;
+    /** Per env: the last {@code actionHistory} commands, newest first. */
     private final float[] lastActions;
 
     public ObservationBuilder(RobotTask task, int envs) {
@@ -32,11 +33,11 @@ public final class ObservationBuilder {
         this.featureSize = spec.features().size();
         this.history = spec.historyLength();
         this.actionSize = task.actions().size();
-        this.lastAction = spec.includeLastAction();
+        this.actionHistory = spec.actionHistory();
         this.obsSize = task.observationSize();
         this.frames = new float[envs * history * featureSize];
         this.head = new int[envs];
-        this.lastActions = new float[envs * actionSize];
+        this.lastActions = new float[envs * actionHistory * actionSize];
         this.sensorSize = task.sensors().size();
         this.previous = new double[envs * sensorSize];
     }
@@ -53,7 +54,7 @@ public final class ObservationBuilder {
         return obsSize;
     }
 
-    /** Starts an episode: every history slot holds this first reading, the last action is zero. */
+    /** Starts an episode: every history slot holds this first reading, the last commands are zero. */
     public void reset(int env, double[] sensors, int sensorsOffset) {
         int base = env * history * featureSize;
         task.features(sensors, sensorsOffset, sensors, sensorsOffset, frames, base);
@@ -62,7 +63,8 @@ public final class ObservationBuilder {
             System.arraycopy(frames, base, frames, base + k * featureSize, featureSize);
         }
         head[env] = 0;
-        java.util.Arrays.fill(lastActions, env * actionSize, (env + 1) * actionSize, 0f);
+        int commands = actionHistory * actionSize;
+        java.util.Arrays.fill(lastActions, env * commands, (env + 1) * commands, 0f);
     }
 
     /** Records a new reading and the command that was applied before it. */
@@ -74,8 +76,9 @@ public final class ObservationBuilder {
         head[env] = h;
         task.features(sensors, sensorsOffset, previous, env * sensorSize, frames, (env * history + h) * featureSize);
         System.arraycopy(sensors, sensorsOffset, previous, env * sensorSize, sensorSize);
-        if (lastAction) {
-            int a = env * actionSize;
+        if (actionHistory > 0) {
+            int a = env * actionHistory * actionSize;
+            System.arraycopy(lastActions, a, lastActions, a + actionSize, (actionHistory - 1) * actionSize);
             for (int i = 0; i < actionSize; i++) {
                 lastActions[a + i] = (float) action[actionOffset + i];
             }
@@ -94,8 +97,7 @@ public final class ObservationBuilder {
             System.arraycopy(frames, base + slot * featureSize, out, o, featureSize);
             o += featureSize;
         }
-        if (lastAction) {
-            System.arraycopy(lastActions, env * actionSize, out, o, actionSize);
-        }
+        int commands = actionHistory * actionSize;
+        System.arraycopy(lastActions, env * commands, out, o, commands);
     }
 }

@@ -76,7 +76,7 @@ public final class CartPoleTask implements RobotTask {
             Channel.symmetric("pole_sin", "1", 1),
             Channel.symmetric("pole_rate", "rad/s", 40));
 
-    private static final ObservationSpec OBSERVATION = new ObservationSpec(FEATURES, 1, true);
+    private static final ObservationSpec OBSERVATION = new ObservationSpec(FEATURES, 1, 1);
 
     @Override
     public String id() {

@@ -91,7 +91,7 @@ final class TestTasks {
         }
 
         public ObservationSpec observationSpec() {
-            return new ObservationSpec(sensors, history, lastAction);
+            return new ObservationSpec(sensors, history, lastAction ? 1 : 0);
         }
 
         public int maxEpisodeSteps() {

@@ -15,7 +15,7 @@ class ObservationBuilderTest {
         public Layout state() { return sensors(); }
         public Layout sensors() { return Layout.of(Channel.unbounded("a", "m"), Channel.unbounded("b", "m")); }
         public Layout actions() { return Layout.of(Channel.symmetric("u", "V", 1)); }
-        public ObservationSpec observationSpec() { return new ObservationSpec(sensors(), 3, true); }
+        public ObservationSpec observationSpec() { return new ObservationSpec(sensors(), 3, 1); }
         public double controlPeriodSeconds() { return 0.01; }
         public int maxEpisodeSteps() { return 10; }
         public void features(double[] s, int so, float[] out, int oo) {

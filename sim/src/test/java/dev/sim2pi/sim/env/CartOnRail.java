@@ -78,7 +78,7 @@ final class CartOnRail implements Plant {
         public Layout state() { return X; }
         public Layout sensors() { return X; }
         public Layout actions() { return Layout.of(Channel.symmetric("u", "1", 1)); }
-        public ObservationSpec observationSpec() { return new ObservationSpec(X, 2, true); }
+        public ObservationSpec observationSpec() { return new ObservationSpec(X, 2, 1); }
         public double controlPeriodSeconds() { return 0.01; }
         public int maxEpisodeSteps() { return 40; }
         public void features(double[] s, int so, float[] out, int oo) { out[oo] = (float) s[so]; }
