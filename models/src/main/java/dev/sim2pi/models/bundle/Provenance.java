@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * How a policy was made, stamped into the manifest and the ONNX {@code metadata_props}.
  *
- * @param gitCommit          commit of the code that trained it ({@code "unknown"} if not in a repository)
+ * @param gitCommit          commit of the code that trained it, with {@code -dirty} if sources had changed ({@code "unknown"} if not in a repository)
  * @param trainerConfig      the trainer's settings (JSON-compatible values: strings, numbers, booleans, lists, maps)
  * @param envSteps           environment steps trained on
  * @param evaluationReturns  returns of the final evaluation episodes

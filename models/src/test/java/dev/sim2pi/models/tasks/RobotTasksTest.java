@@ -17,7 +17,7 @@ class RobotTasksTest {
     void bothRobotsAreRegistered() {
         assertTrue(Tasks.ids().contains("balancer"));
         assertTrue(Tasks.ids().contains("cartpole"));
-        assertEquals(9 * 4 + 2, balancer.observationSize());
+        assertEquals(9 * 4 + 3 * 2, balancer.observationSize());
         assertEquals(6, cartpole.observationSize());
     }
 

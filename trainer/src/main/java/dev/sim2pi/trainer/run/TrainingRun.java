@@ -248,11 +248,22 @@ public final class TrainingRun {
         return new Provenance(gitCommit(), cfg, best == null ? trainer.envSteps() : best.envSteps(), returns, options.seed(), ranges, latencySteps);
     }
 
+    /**
+     * The commit of the sim2pi checkout that made the run: the launcher's {@code sim2pi.home}
+     * (the working directory may be anywhere), with {@code -dirty} when sources differ from it.
+     */
     private static String gitCommit() {
         try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            java.io.File home = new java.io.File(System.getProperty("sim2pi.home", "."));
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(home).redirectErrorStream(true).start();
             String s = new String(p.getInputStream().readAllBytes()).trim();
-            return p.waitFor() == 0 && s.matches("[0-9a-f]{40}") ? s : "unknown";
+            if (p.waitFor() == 0 && s.matches("[0-9a-f]{40}")) {
+                Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
+                        .directory(home).redirectErrorStream(true).start();
+                boolean dirty = !new String(status.getInputStream().readAllBytes()).isBlank();
+                return status.waitFor() == 0 && !dirty ? s : s + "-dirty";
+            }
+            return "unknown";
         } catch (IOException e) {
             return "unknown";
         } catch (InterruptedException e) {
