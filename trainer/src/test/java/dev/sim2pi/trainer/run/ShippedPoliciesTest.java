@@ -1,5 +1,6 @@
 package dev.sim2pi.trainer.run;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sim2pi.models.bundle.BundleLoader;
@@ -17,13 +18,15 @@ class ShippedPoliciesTest {
 
     private static final Path POLICIES = Path.of("..", "models", "policies");
     /**
-     * Up the full 10 s and following the commands: standing still in place scores about 730,
-     * falling after 2 s under 200. The bundle cleared the config's solved threshold (850) on the
-     * trainer's ten held-out robots but averages about 818 over 200 fresh ones, so five robots
-     * are held to less.
+     * The balancer config's solved threshold: up the full 10 s and tracking both commands (standing
+     * still in place scores about 730, falling after 2 s under 200). The shipped bundle averages
+     * about 865 over 400 fresh randomized robots ({@code sim2pi bundle evaluate}), so a dozen
+     * robots are held to the threshold itself, and none may fall.
      */
-    private static final double BALANCER_BAR = 800;
+    private static final double BALANCER_BAR = 850;
+    private static final int BALANCER_ROBOTS = 12;
 
+    /** Return of one episode; NaN if it ended in a terminal state (a fall) before its time limit. */
     private static double episodeReturn(String taskId, OnnxPolicyRunner policy, boolean randomized, long seed) {
         SimEnvFactory factory = SimEnvFactory.forTask(taskId);
         try (TrainingEnv env = randomized ? factory.create(1) : factory.createNominal(1)) {
@@ -38,7 +41,10 @@ class ShippedPoliciesTest {
                 }
                 env.step(command);
                 total += env.rewards()[0];
-                if (env.terminated()[0] || env.truncated()[0]) {
+                if (env.terminated()[0]) {
+                    return Double.NaN;
+                }
+                if (env.truncated()[0]) {
                     return total;
                 }
             }
@@ -70,10 +76,12 @@ class ShippedPoliciesTest {
             double nominal = episodeReturn("balancer", policy, false, 11);
             assertTrue(nominal >= BALANCER_BAR, "nominal return " + nominal);
             double sum = 0;
-            for (long seed = 100; seed < 104; seed++) {
-                sum += episodeReturn("balancer", policy, true, seed);
+            for (long seed = 100; seed < 100 + BALANCER_ROBOTS; seed++) {
+                double r = episodeReturn("balancer", policy, true, seed);
+                assertFalse(Double.isNaN(r), "the robot of seed " + seed + " fell");
+                sum += r;
             }
-            assertTrue(sum / 4 >= BALANCER_BAR, "mean randomized return " + sum / 4);
+            assertTrue(sum / BALANCER_ROBOTS >= BALANCER_BAR, "mean randomized return " + sum / BALANCER_ROBOTS);
         }
     }
 }
