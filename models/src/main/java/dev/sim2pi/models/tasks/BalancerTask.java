@@ -33,8 +33,8 @@ import dev.sim2pi.models.task.RobotTask;
  * and sensing latency and to average encoder quantization) and the last three commands follow,
  * newest first (42 values). Three commands are what can be in flight between a reading and its
  * effect: up to two periods of actuation latency plus one of sensing delay. Version 2 gave only
- * the last one, and its policies fell on about one robot in seven with that much dead time (and
- * on none with less).
+ * the last one, and its policies fell on about one robot in six with that much dead time, against
+ * about one in eighty with less.
  *
  * <p><b>Reward</b> per step, at most 1: {@code 0.4} for being up, plus {@code 0.3 exp(-(e_v/0.2)^2)}
  * for forward speed error {@code e_v} (m/s), plus {@code 0.3 exp(-(e_w/0.5)^2)} for yaw-rate error
