@@ -4,9 +4,14 @@ import dev.sim2pi.models.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code sim2pi} command: one entry point for every workstation task. */
+/**
+ * The {@code sim2pi} command: one entry point for every workstation task. Its standard help
+ * options are inherited, so every command and subcommand, present and future, answers
+ * {@code --help}, {@code -h} and {@code --version}.
+ */
 @Command(name = "sim2pi",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Train robot policies in a randomized simulation, deploy them to a Raspberry Pi, stream telemetry back.",
         subcommands = {
@@ -33,9 +38,24 @@ public final class Sim2pi implements Runnable {
         System.exit(execute(args));
     }
 
+    /** The launcher script's own commands, which never reach this class: listed so {@code --help} shows them. */
+    private static final String[] LAUNCHER_COMMANDS = {
+            "",
+            "Commands of the ./sim2pi launcher script:",
+            "  test   Run the whole test suite (./mvnw -B verify; extra arguments to Maven).",
+            "  build  Rebuild the CLI without tests (./sim2pi rebuilds when sources change)."};
+
+    /** The whole command tree, as {@link #execute} runs it. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Sim2pi());
+        // Set on the built root only: a footer in the annotation would be inherited by every subcommand.
+        cli.getCommandSpec().usageMessage().footer(LAUNCHER_COMMANDS);
+        return cli;
+    }
+
     /** Runs the command line and returns its exit code; bad input is one line on stderr. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Sim2pi());
+        CommandLine cli = commandLine();
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable cause = ex;
             while (cause != null && !(cause instanceof InputException)) {
