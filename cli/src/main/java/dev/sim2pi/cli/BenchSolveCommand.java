@@ -42,7 +42,8 @@ final class BenchSolveCommand implements Runnable {
         for (long seed : seeds) {
             Path dir = out.resolve(taskId + "-seed" + seed);
             JsonNode s = train(seed, dir);
-            double fin = s.get("final_eval_return_mean").asDouble();
+            JsonNode finalEval = s.get("final_eval_return_mean");
+            double fin = finalEval == null || finalEval.isNull() ? Double.NaN : finalEval.asDouble();
             minFinal = Math.min(minFinal, fin);
             JsonNode at = s.get("solved_at_wall_seconds");
             boolean ok = at != null && !at.isNull();
@@ -73,7 +74,7 @@ final class BenchSolveCommand implements Runnable {
             cmd.add("-Dsim2pi.home=" + home);
         }
         cmd.addAll(Arrays.asList("-cp", System.getProperty("java.class.path"), Sim2pi.class.getName(), "train",
-                "--task", taskId, "--seed", Long.toString(seed), "--out", dir.toString(), "--no-progress"));
+                "--task", taskId, "--seed", Long.toString(seed), "--out", dir.toString(), "--no-progress", "--force"));
         if (maxEnvSteps != null) {
             cmd.addAll(List.of("--max-env-steps", maxEnvSteps.toString()));
         }

@@ -1,12 +1,15 @@
 package dev.sim2pi.cli;
 
+import dev.sim2pi.models.InputException;
 import dev.sim2pi.trainer.run.RunSummary;
 import dev.sim2pi.trainer.run.TrainOptions;
 import dev.sim2pi.trainer.run.TrainingRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,11 +40,18 @@ final class TrainCommand implements Runnable {
     @Option(names = "--resume", description = "Continue the run saved in --out.")
     boolean resume;
 
+    @Option(names = "--force", description = "Replace an earlier run in --out.")
+    boolean force;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
+    /** Files whose presence means --out already holds a run. */
+    private static final List<String> RUN_OUTPUTS = List.of(TrainingRun.CHECKPOINT, "metrics.csv", "summary.json", "bundle");
+
     @Override
     public void run() {
+        refuseBadRequests();
         TrainOptions options = new TrainOptions(taskId, config, seed, maxEnvSteps, device, out, resume,
                 commandStartNanos(), !noProgress, true);
         try {
@@ -53,6 +63,23 @@ final class TrainCommand implements Runnable {
             System.out.println("summary: " + out.resolve("summary.json").toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void refuseBadRequests() {
+        if (maxEnvSteps != null && maxEnvSteps < 1) {
+            throw new InputException("--max-env-steps " + maxEnvSteps + ": expected a number of env steps >= 1");
+        }
+        if (seed < 0) {
+            throw new InputException("--seed " + seed + ": expected an integer >= 0");
+        }
+        if (resume && force) {
+            throw new InputException("--resume and --force exclude each other: --resume continues the run in --out, "
+                    + "--force replaces it");
+        }
+        if (!resume && !force && RUN_OUTPUTS.stream().anyMatch(f -> Files.exists(out.resolve(f)))) {
+            throw new InputException("--out " + out + ": holds an earlier run; add --resume to continue it or --force "
+                    + "to replace it");
         }
     }
 

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * {@code summary.json} of a run. {@code solvedAt*} are null when no evaluation reached the
- * task's solved threshold; wall seconds count from the start of the command.
+ * task's solved threshold, {@code final_eval_*} when the run made no evaluation; wall seconds
+ * count from the start of the command.
  */
 public record RunSummary(String task, long seed, long envSteps, double wallSeconds, double finalEvalReturnMean,
                          double finalEvalReturnStd, Long solvedAtEnvSteps, Double solvedAtWallSeconds,
@@ -22,8 +23,8 @@ public record RunSummary(String task, long seed, long envSteps, double wallSecon
         n.put("seed", seed);
         n.put("env_steps", envSteps);
         n.put("wall_seconds", wallSeconds);
-        n.put("final_eval_return_mean", finalEvalReturnMean);
-        n.put("final_eval_return_std", finalEvalReturnStd);
+        putNumber(n, "final_eval_return_mean", finalEvalReturnMean);
+        putNumber(n, "final_eval_return_std", finalEvalReturnStd);
         if (solvedAtEnvSteps == null) {
             n.putNull("solved_at_env_steps");
             n.putNull("solved_at_wall_seconds");
@@ -39,5 +40,14 @@ public record RunSummary(String task, long seed, long envSteps, double wallSecon
             n.put("bundle", bundle);
         }
         JSON.writeValue(file.toFile(), n);
+    }
+
+    /** JSON has no NaN: a run without an evaluation records null, not the string "NaN". */
+    private static void putNumber(ObjectNode n, String key, double value) {
+        if (Double.isFinite(value)) {
+            n.put(key, value);
+        } else {
+            n.putNull(key);
+        }
     }
 }
