@@ -27,8 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * One {@code sim2pi train} run: trains, evaluates on its own thread from policy snapshots (so the
@@ -196,7 +194,7 @@ public final class TrainingRun {
             log.append(new EvalRecord(p.envSteps(), wall, r.mean(), r.std(), r.nominal(), p.updates(), l.criticLoss,
                     l.actorLoss, l.alpha, l.entropy, p.trainReturn()));
             if (bar != null) {
-                bar.setExtraMessage(String.format(java.util.Locale.ROOT, "eval %.1f", r.mean()));
+                bar.setExtraMessage(TrainingProgress.evalMessage(r.mean()));
             }
         }
     }
@@ -209,9 +207,8 @@ public final class TrainingRun {
         if (!options.showProgress()) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName("train " + task.id()).setInitialMax(config.maxEnvSteps())
-                .startsFrom(start, java.time.Duration.ZERO).setUnit(" steps", 1).showSpeed()
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).setMaxRenderedLength(110).build();
+        return TrainingProgress.open("train " + task.id(), config.maxEnvSteps(), start, System.err,
+                TrainingProgress.stderrIsTerminal());
     }
 
     private Provenance provenance(SacTrainer trainer) {
