@@ -1,5 +1,6 @@
 package dev.sim2pi.cli;
 
+import dev.sim2pi.models.InputException;
 import dev.sim2pi.telemetry.broker.EmbeddedBroker;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,10 @@ final class BrokerCommand implements Runnable {
 
     @Override
     public void run() {
+        if (BrokerOptions.listening(port)) {
+            throw new InputException("--port " + port + ": 127.0.0.1:" + port + " is already taken (a broker running?); "
+                    + "stop it or choose another --port");
+        }
         EmbeddedBroker broker = EmbeddedBroker.start(port, data);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

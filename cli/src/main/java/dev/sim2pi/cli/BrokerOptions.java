@@ -4,22 +4,28 @@ import dev.sim2pi.models.InputException;
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.broker.EmbeddedBroker;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The broker options shared by telemetry commands. Without {@code --broker} the command starts
- * the embedded broker on 127.0.0.1 (port {@code --embedded-port}) for the one-machine default.
+ * The broker options shared by telemetry commands. Without {@code --broker} the command uses the
+ * broker already listening on 127.0.0.1 (port {@code --embedded-port}), or starts the embedded
+ * one there for the one-machine default.
  */
 final class BrokerOptions {
 
     @Option(names = "--broker", paramLabel = "URL",
-            description = "MQTT broker (tcp://host:1883 or ssl://host:8883). Default: start an embedded broker on 127.0.0.1.")
+            description = "MQTT broker (tcp://host:1883 or ssl://host:8883). Default: the broker on 127.0.0.1 "
+                    + "(--embedded-port), started here if none listens there.")
     String url;
 
     @Option(names = "--embedded-port", paramLabel = "PORT", defaultValue = "1883",
-            description = "Port of the embedded broker started when --broker is not given (default ${DEFAULT-VALUE}).")
+            description = "Without --broker: the local broker's port; one listening there is used, else an embedded "
+                    + "broker is started on it (default ${DEFAULT-VALUE}).")
     int embeddedPort;
 
     @Option(names = "--username", description = "MQTT user name.")
@@ -42,12 +48,32 @@ final class BrokerOptions {
     }
 
     Target open() {
+        if (url == null && listening(embeddedPort)) {
+            // Following the README ('sim2pi broker', then 'sim2pi monitor') lands here: use that broker.
+            String running = "tcp://127.0.0.1:" + embeddedPort;
+            System.err.println("sim2pi: a broker already listens on 127.0.0.1:" + embeddedPort + "; using it (--broker "
+                    + running + ")");
+            return new Target(MqttSettings.of(running), null);
+        }
         if (url == null) {
             System.err.println("sim2pi: no --broker given, starting an embedded MQTT broker on 127.0.0.1:" + embeddedPort);
             EmbeddedBroker b = EmbeddedBroker.start(embeddedPort, null);
             return new Target(MqttSettings.of(b.url()), b);
         }
         return new Target(settings(), null);
+    }
+
+    /** Whether something accepts TCP connections on 127.0.0.1:port (a broker started by 'sim2pi broker', say). */
+    static boolean listening(int port) {
+        if (port <= 0) {
+            return false;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     MqttSettings settings() {

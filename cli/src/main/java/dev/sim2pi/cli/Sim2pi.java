@@ -1,6 +1,5 @@
 package dev.sim2pi.cli;
 
-import dev.sim2pi.models.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +28,10 @@ public final class Sim2pi implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the stack trace too (or set SIM2PI_VERBOSE=1).")
+    boolean verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
@@ -53,20 +56,14 @@ public final class Sim2pi implements Runnable {
         return cli;
     }
 
-    /** Runs the command line and returns its exit code; bad input is one line on stderr. */
+    /** Runs the command line and returns its exit code; any failure is one line on stderr. */
     public static int execute(String... args) {
-        CommandLine cli = commandLine();
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            Throwable cause = ex;
-            while (cause != null && !(cause instanceof InputException)) {
-                cause = cause.getCause();
-            }
-            if (cause != null) {
-                commandLine.getErr().println("sim2pi: " + cause.getMessage());
-                return 2;
-            }
-            throw ex;
-        });
+        return execute(commandLine(), args);
+    }
+
+    static int execute(CommandLine cli, String... args) {
+        Sim2pi root = cli.getCommand();
+        cli.setExecutionExceptionHandler(new OneLineErrors(() -> root.verbose));
         return cli.execute(args);
     }
 }

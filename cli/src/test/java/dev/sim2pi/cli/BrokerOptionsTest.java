@@ -1,0 +1,52 @@
+package dev.sim2pi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sim2pi.telemetry.broker.EmbeddedBroker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** 'sim2pi broker' then 'sim2pi monitor' (the README's telemetry section): the second uses the first's broker. */
+class BrokerOptionsTest {
+
+    @Test
+    void aBrokerAlreadyListeningOnThePortIsUsedNotStartedAgain() {
+        try (EmbeddedBroker running = EmbeddedBroker.start(0, null)) {
+            BrokerOptions options = new BrokerOptions();
+            options.embeddedPort = running.port();
+            PrintStream oldErr = System.err;
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            BrokerOptions.Target target;
+            try {
+                System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+                target = options.open();
+            } finally {
+                System.setErr(oldErr);
+            }
+            try (target) {
+                assertNull(target.embedded(), "no second broker");
+                assertEquals("tcp://127.0.0.1:" + running.port(), target.settings().serverUrl());
+            }
+            String said = err.toString(StandardCharsets.UTF_8);
+            assertEquals(1, said.lines().count(), said);
+            assertTrue(said.startsWith("sim2pi: a broker already listens on 127.0.0.1:" + running.port()), said);
+        }
+    }
+
+    @Test
+    void aFreePortIsNotListening() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+            assertTrue(BrokerOptions.listening(port));
+        }
+        assertFalse(BrokerOptions.listening(port));
+        assertFalse(BrokerOptions.listening(0));
+    }
+}
