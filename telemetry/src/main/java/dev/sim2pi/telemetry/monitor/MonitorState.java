@@ -135,8 +135,15 @@ public final class MonitorState implements AutoCloseable {
                 }
                 case "status" -> {
                     Status s = Status.parseFrom(payload);
+                    String now = s.getState().name();
                     synchronized (this) {
-                        view(robot).state = s.getState().name();
+                        RobotView v = view(robot);
+                        String before = v.state;
+                        v.state = now;
+                        if (!now.equals(before)) {
+                            addEvent(robot, s.getState() == Status.State.OFFLINE ? "offline" : "state",
+                                    (before.equals(RobotView.UNKNOWN) ? "seen " : before + " -> ") + now);
+                        }
                     }
                 }
                 case "events" -> {

@@ -12,8 +12,11 @@ final class RobotView {
     static final long[] JITTER_BOUNDS_MICROS = {10, 20, 50, 100, 200, 500, 1000, 2000, 5000};
     static final int HISTORY = 400;
 
+    /** The state until the robot's first status message. */
+    static final String UNKNOWN = "UNKNOWN";
+
     final String id;
-    String state = "UNKNOWN";
+    String state = UNKNOWN;
     String session = "";
     String task = "";
     FrameLayout layout;

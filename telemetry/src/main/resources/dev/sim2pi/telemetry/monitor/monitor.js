@@ -29,6 +29,13 @@
       tr.onclick = () => { selected = r.id; connect(); };
       tbody.append(tr);
     }
+    if (d.robots.length === 0) {
+      const tr = document.createElement('tr');
+      const td = text('td', 'No robot yet.', 'hint');
+      td.colSpan = 4;
+      tr.append(td);
+      tbody.append(tr);
+    }
     const rec = $('recorders');
     rec.replaceChildren();
     for (const r of d.recorders) {
@@ -37,19 +44,60 @@
         text('td', r.frames + ' frames, ' + r.missing + ' missing, ' + (r.bytes / 1e6).toFixed(1) + ' MB'));
       rec.append(tr);
     }
-    if (d.selected) {
-      if (!selected) { selected = d.selected.id; }
-      $('selname').textContent = d.selected.id;
-      fillChannels(d.selected.channels);
-      plot(d.selected);
-      histogram(d.selected);
+    if (d.recorders.length === 0) {
+      rec.append(document.createElement('tr'));
+      rec.lastChild.append(text('td', 'No recorder yet (sim2pi record).', 'hint'));
+    }
+    const s = d.selected;
+    const hasFrames = Boolean(s) && s.t.length > 1;
+    const hasTiming = Boolean(s) && s.jitter.some((n) => n > 0);
+    showHint('plothint', 'plot', hasFrames ? '' : plotHint(d));
+    showHint('jitterhint', 'jitter', hasTiming ? '' : 'No loop timing yet: it comes with a robot\'s telemetry frames.');
+    if (s) {
+      if (!selected) { selected = s.id; }
+      $('selname').textContent = s.id;
+      fillChannels(s.channels);
+      if (hasFrames) { plot(s); }
+      if (hasTiming) { histogram(s); }
     }
     const ev = $('events');
     ev.replaceChildren();
     for (const e of d.events) {
       ev.append(text('div', new Date(e.unixMillis).toLocaleTimeString() + '  ' + e.robot + '  ' + e.kind + '  ' + e.message,
-        /estop|trip|refused|malformed/i.test(e.kind + e.message) ? 'bad' : ''));
+        /estop|trip|refused|malformed|offline/i.test(e.kind) ? 'bad' : ''));
     }
+    if (d.events.length === 0) { ev.append(text('p', 'No events yet.', 'hint')); }
+  }
+
+  // What an empty plot waits for, so a newcomer is not left with a black panel.
+  function plotHint(d) {
+    if (d.selected) {
+      return 'Waiting for telemetry frames from ' + d.selected.id + (d.connected ? '…' : ' (the broker is not connected)…');
+    }
+    if (!d.connected) {
+      return 'Waiting for the broker: not connected yet. Is it running (sim2pi broker), or is --broker right?';
+    }
+    return 'Waiting for telemetry: no robot has published to this broker yet. '
+      + 'A running controller sends frames (or try sim2pi bench telemetry).';
+  }
+
+  function showHint(hintId, canvasId, hint) {
+    $(hintId).hidden = hint === '';
+    $(hintId).textContent = hint;
+    $(canvasId).hidden = hint !== '';
+  }
+
+  // Round steps (1, 2 or 5 times a power of ten) giving about five ticks over [lo, hi].
+  function ticks(lo, hi) {
+    const raw = (hi - lo) / 5;
+    const pow = Math.pow(10, Math.floor(Math.log10(raw)));
+    const step = [1, 2, 5, 10].map((m) => m * pow).find((v) => v >= raw);
+    const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+    const out = [];
+    for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
+      out.push({ value: v, label: String(Number(v.toFixed(decimals))) });
+    }
+    return out;
   }
 
   function fillChannels(names) {
@@ -72,24 +120,49 @@
     const picks = [$('channel').value, $('channel2').value].filter((v) => v !== '').map(Number);
     const colors = ['#4af', '#fa4'];
     const t = s.t;
-    if (t.length > 1) {
-      const t0 = t[0], t1 = t[t.length - 1] || t0 + 1;
-      picks.forEach((ch, k) => {
-        const v = s.values[ch] || [];
-        let lo = Math.min(...v), hi = Math.max(...v);
-        if (!(hi > lo)) { lo -= 1; hi += 1; }
-        g.strokeStyle = colors[k];
-        g.beginPath();
-        v.forEach((y, i) => {
-          const px = (t[i] - t0) / (t1 - t0 || 1) * (c.width - 10) + 5;
-          const py = c.height - 10 - (y - lo) / (hi - lo) * (c.height - 20);
-          if (i === 0) { g.moveTo(px, py); } else { g.lineTo(px, py); }
-        });
-        g.stroke();
-        g.fillStyle = colors[k];
-        g.fillText(s.channels[ch] + '  [' + lo.toPrecision(3) + ', ' + hi.toPrecision(3) + ']', 8, 14 + 14 * k);
-      });
+    // Plot area inside margins for the value labels (left) and the time axis (bottom).
+    const left = 56, right = 10, top = 22, bottom = 34;
+    const w = c.width - left - right, h = c.height - top - bottom;
+    const t0 = t[0], t1 = t[t.length - 1] > t0 ? t[t.length - 1] : t0 + 1;
+    const xOf = (time) => left + (time - t0) / (t1 - t0) * w;
+    g.strokeStyle = '#555';
+    g.beginPath();
+    g.moveTo(left, top); g.lineTo(left, top + h); g.lineTo(left + w, top + h);
+    g.stroke();
+    g.fillStyle = '#aaa';
+    g.textAlign = 'center';
+    const xTicks = ticks(t0, t1);
+    for (const tick of xTicks) {
+      const x = xOf(tick.value);
+      g.fillRect(x, top + h, 1, 4);
+      g.fillText(tick.label + ' s', x, top + h + 14);
     }
+    const xLabel = 'time since the session\'s first frame (s)';
+    g.fillText(xLabel, left + w / 2, c.height - 4);
+    picks.forEach((ch, k) => {
+      const v = s.values[ch] || [];
+      let lo = Math.min(...v), hi = Math.max(...v);
+      if (!(hi > lo)) { lo -= 1; hi += 1; }
+      g.strokeStyle = colors[k];
+      g.beginPath();
+      v.forEach((y, i) => {
+        const px = xOf(t[i]);
+        const py = top + h - (y - lo) / (hi - lo) * h;
+        if (i === 0) { g.moveTo(px, py); } else { g.lineTo(px, py); }
+      });
+      g.stroke();
+      g.fillStyle = colors[k];
+      g.textAlign = 'left';
+      g.fillText(s.channels[ch] + '  [' + lo.toPrecision(3) + ', ' + hi.toPrecision(3) + ']', left + 4 + 300 * k, 12);
+      if (k === 0) {
+        // The value axis belongs to the first channel; the second has its own range in its legend.
+        g.textAlign = 'right';
+        g.fillText(hi.toPrecision(3), left - 4, top + 8);
+        g.fillText(lo.toPrecision(3), left - 4, top + h);
+      }
+    });
+    c.dataset.xTicks = xTicks.map((tick) => tick.label + ' s').join('|');
+    c.dataset.xLabel = xLabel;
     c.dataset.updates = String(Number(c.dataset.updates) + 1);
     c.dataset.samples = String(t.length);
     c.dataset.lastTime = t.length ? String(t[t.length - 1]) : '';
