@@ -31,6 +31,8 @@ class TrainCommandsTest {
                 "--out", runDir.toString(), "--no-progress"), err);
         assertTrue(out.contains("policy bundle: " + runDir.resolve("bundle").toAbsolutePath()), out);
         assertTrue(Files.exists(runDir.resolve("summary.json")));
+        assertTrue(Files.readString(runDir.resolve("summary.json")).contains("\"bundle\" : \"bundle\""),
+                "the summary names its bundle relative to itself, not by a machine path");
         assertTrue(Files.exists(runDir.resolve("bundle/policy.onnx")));
     }
 

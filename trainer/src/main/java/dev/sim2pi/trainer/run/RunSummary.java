@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * {@code summary.json} of a run. {@code solvedAt*} are null when no evaluation reached the
  * task's solved threshold, {@code final_eval_*} when the run made no evaluation; wall seconds
- * count from the start of the command.
+ * count from the start of the command; {@code bundle} is the bundle folder relative to the
+ * summary's own folder (no machine path), or null when none was exported.
  */
 public record RunSummary(String task, long seed, long envSteps, double wallSeconds, double finalEvalReturnMean,
                          double finalEvalReturnStd, Long solvedAtEnvSteps, Double solvedAtWallSeconds,

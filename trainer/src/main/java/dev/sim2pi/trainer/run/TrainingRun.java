@@ -120,8 +120,9 @@ public final class TrainingRun {
                 PolicySnapshot exported = best == null ? trainer.snapshot() : best.snapshot();
                 PolicyBundle bundle = BundleExport.export(task, exported, provenance(trainer),
                         dir.resolve("bundle"));
-                bundlePath = dir.resolve("bundle").toAbsolutePath().toString();
-                out.println("policy bundle: " + bundlePath + " (" + bundle.manifest().taskId() + ")");
+                // summary.json names the bundle relative to itself: no machine path in a run's records.
+                bundlePath = "bundle";
+                out.println("policy bundle: " + dir.resolve("bundle").toAbsolutePath() + " (" + bundle.manifest().taskId() + ")");
             }
             RunSummary summary = new RunSummary(task.id(), options.seed(), trainer.envSteps(), wall,
                     lastResult == null ? Double.NaN : lastResult.mean(),

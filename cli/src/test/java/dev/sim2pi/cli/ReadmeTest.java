@@ -1,0 +1,105 @@
+package dev.sim2pi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import picocli.CommandLine;
+
+/** What the README shows a newcomer holds: its commands parse, its shipped policies carry what it promises. */
+class ReadmeTest {
+
+    /** Tests run in cli/; the repository root is one up. */
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    /** The repository's README files: the top one and each module's. */
+    private static List<Path> readmes() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            modules.map(m -> m.resolve("README.md")).filter(Files::isRegularFile).forEach(files::add);
+        }
+        return files;
+    }
+
+    /** Lines of code blocks (indented four spaces, or fenced) that run {@code ./sim2pi}, without trailing comments. */
+    static List<String> commands(Path readme) throws IOException {
+        List<String> commands = new ArrayList<>();
+        boolean fenced = false;
+        for (String line : Files.readAllLines(readme)) {
+            if (line.strip().startsWith("```")) {
+                fenced = !fenced;
+                continue;
+            }
+            boolean code = fenced || line.startsWith("    ");
+            String text = line.strip();
+            if (code && text.startsWith("./sim2pi")) {
+                int comment = text.indexOf(" #");
+                commands.add((comment < 0 ? text : text.substring(0, comment)).strip());
+            }
+        }
+        return commands;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyReadmeCommandParses() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path readme : readmes()) {
+            for (String command : commands(readme)) {
+                tests.add(DynamicTest.dynamicTest(ROOT.relativize(readme) + ": " + command, () -> parses(command)));
+            }
+        }
+        assertTrue(tests.size() >= 20, "found only " + tests.size() + " README commands");
+        return tests.stream();
+    }
+
+    private static void parses(String command) {
+        String[] words = command.split("\\s+");
+        String[] args = Arrays.copyOfRange(words, 1, words.length);
+        if (args.length > 0 && (args[0].equals("test") || args[0].equals("build"))) {
+            return; // the launcher script's own commands (HelpTest checks --help lists them)
+        }
+        try {
+            Sim2pi.commandLine().parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            fail("'" + command + "' does not parse: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void shippedPoliciesCarryTheCurvesTheReadmePromisesAndNoMachinePath() throws IOException {
+        List<Path> policies;
+        try (Stream<Path> dirs = Files.list(ROOT.resolve("models/policies"))) {
+            policies = dirs.filter(Files::isDirectory).toList();
+        }
+        assertFalse(policies.isEmpty());
+        for (Path p : policies) {
+            for (String f : List.of("training-metrics.csv", "training-summary.json", "training-curve.png",
+                    "training-curve-time.png", "training-losses.png")) {
+                assertTrue(Files.size(p.resolve(f)) > 0, p.resolve(f) + " is promised by the README");
+            }
+            JsonNode summary = new ObjectMapper().readTree(p.resolve("training-summary.json").toFile());
+            String bundle = summary.path("bundle").asText();
+            assertFalse(bundle.startsWith("/") || bundle.matches("^[A-Za-z]:.*"),
+                    p + "/training-summary.json records a machine path: " + bundle);
+        }
+    }
+
+    @Test
+    void theReadmePointsAtNothingMissing() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        assertFalse(readme.contains("shared documents"), "the design notes are not in the repository");
+        assertFalse(readme.contains("runs/x/policy"), "training writes runs/<name>/bundle/");
+    }
+}
