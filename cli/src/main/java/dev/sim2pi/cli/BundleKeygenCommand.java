@@ -26,6 +26,11 @@ final class BundleKeygenCommand implements Runnable {
         }
         KeyPair keys = Ed25519Keys.generate();
         try {
+            // 'bundle keygen keys/robot' on a fresh clone: the folder does not exist yet.
+            Path folder = priv.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             Files.writeString(priv, Ed25519Keys.encode(keys.getPrivate()) + "\n");
             try {
                 Files.setPosixFilePermissions(priv, PosixFilePermissions.fromString("rw-------"));

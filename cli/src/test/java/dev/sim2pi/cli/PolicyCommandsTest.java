@@ -54,6 +54,14 @@ class PolicyCommandsTest {
     }
 
     @Test
+    void keygenCreatesTheFolderOfItsPrefix() {
+        Path prefix = tmp.resolve("keys/robot");
+        Run r = run("bundle", "keygen", prefix.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("keys/robot.key")) && Files.isRegularFile(tmp.resolve("keys/robot.pub")));
+    }
+
+    @Test
     void keygenSignPackVerifyAndInspectWorkTogether() throws Exception {
         Path src = Path.of("../models/src/test/resources/bundles/v1/test-pendulum");
         Path dir = tmp.resolve("bundle");
