@@ -52,6 +52,22 @@ class HelpTest {
         }));
     }
 
+    /** The root's attributes are inherited, its description too: a command without its own would show the root's. */
+    @Test
+    void everyCommandDescribesItself() {
+        CommandLine root = Sim2pi.commandLine();
+        String rootDescription = String.join(" ", root.getCommandSpec().usageMessage().description());
+        for (List<String> path : commandPaths().subList(1, commandPaths().size())) {
+            CommandLine cli = root;
+            for (String name : path) {
+                cli = cli.getSubcommands().get(name);
+            }
+            String description = String.join(" ", cli.getCommandSpec().usageMessage().description());
+            assertTrue(!description.isBlank() && !description.equals(rootDescription),
+                    "sim2pi " + String.join(" ", path) + " needs its own description in @Command");
+        }
+    }
+
     @Test
     void topLevelHelpListsTheLauncherCommands() {
         CliRun r = CliRun.of("--help");
