@@ -10,7 +10,7 @@ import dev.sim2pi.models.bundle.PolicyBundle;
 import dev.sim2pi.models.bundle.inference.OnnxPolicyRunner;
 import dev.sim2pi.models.task.Tasks;
 import dev.sim2pi.trainer.sac.PolicySnapshot;
-import dev.sim2pi.trainer.sac.StreamRng;
+import dev.sim2pi.sim.Rng;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +58,7 @@ class ShortTrainingRunTest {
     @Test
     void exportedBundleMatchesTheTrainersOwnActor(@TempDir Path dir) {
         var task = Tasks.byId("pendulum-v1");
-        StreamRng rng = new StreamRng(4);
+        Rng rng = new Rng(4);
         var state = dev.sim2pi.trainer.sac.SacState.forConfig(dev.sim2pi.trainer.sac.SacConfigs.defaults("pendulum-v1"), 3, 1);
         state.initialize(4, 1.0);
         PolicySnapshot policy = new PolicySnapshot(state.actorShape, state.actor, new float[] {0.1f, -0.2f, 0.5f},
