@@ -128,7 +128,7 @@ public final class TrainingRun {
             // SAC curves can peak and then fall, so the bundle keeps the actor the selection robots
             // rated best, not whatever the last update left; its score comes from the report robots.
             EvaluatedPolicy exported = best != null ? best
-                    : new EvaluatedPolicy(trainer.envSteps(), lastResult, trainer.snapshot());
+                    : new EvaluatedPolicy(trainer.envSteps(), null, trainer.snapshot());
             HeldOutScore heldOut;
             try (Evaluator report = new Evaluator(factory, config.evalEpisodes(), options.seed(),
                     EvaluationRobots.REPORT)) {

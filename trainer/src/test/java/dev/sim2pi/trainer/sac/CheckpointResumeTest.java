@@ -81,6 +81,52 @@ class CheckpointResumeTest {
         assertTrue(!java.util.Arrays.equals(current, b.actor()), "best must be the earlier actor");
     }
 
+    /** A version-2 file (no shapes in its header, no progress at its end) still resumes, with no best actor. */
+    @Test
+    void versionTwoCheckpointsStillResume(@TempDir Path dir) throws Exception {
+        SacConfig c = TestConfigs.pendulum("\"batch_size\": 32, \"learning_starts\": 200, \"buffer_size\": 1000");
+        SacTrainer original = new SacTrainer(c, new TestPendulum(1), new JavaSacEngine(c, 3, 1, 1), 42);
+        while (original.envSteps() < 500) {
+            original.iterate();
+        }
+        Path v3 = dir.resolve("v3.bin");
+        Checkpoint.save(v3, original, 42, RunProgress.clockOnly(2.0, -1, Double.NaN));
+        Path v2 = dir.resolve("v2.bin");
+        java.nio.file.Files.write(v2, asVersionTwo(java.nio.file.Files.readAllBytes(v3)));
+
+        SacTrainer resumed = new SacTrainer(c, new TestPendulum(1), new JavaSacEngine(c, 3, 1, 1), 42);
+        RunProgress p = Checkpoint.load(v2, resumed, 42);
+        assertEquals(RunProgress.clockOnly(2.0, -1, Double.NaN), p);
+        assertEquals(500, resumed.envSteps());
+        original.learn();
+        resumed.learn();
+        assertEquals(original.losses().criticLoss, resumed.losses().criticLoss);
+        InputException e = assertThrows(InputException.class, () -> Checkpoint.warmStart(v2, resumed));
+        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+    }
+
+    /** The version-2 layout of a version-3 file with no progress: drops the header's shapes and the two trailing flags. */
+    private static byte[] asVersionTwo(byte[] v3) throws java.io.IOException {
+        var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(v3));
+        var bytes = new java.io.ByteArrayOutputStream();
+        var out = new java.io.DataOutputStream(bytes);
+        out.writeUTF(in.readUTF());
+        in.readInt();
+        out.writeInt(2);
+        out.writeUTF(in.readUTF());
+        out.writeLong(in.readLong());
+        in.readUTF();
+        for (int k = 0; k < 2; k++) {
+            int n = in.readInt();
+            in.skipNBytes(4L * n);
+        }
+        in.readBoolean();
+        byte[] rest = in.readAllBytes();
+        out.write(rest, 0, rest.length - 2);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
     @Test
     void resumeRefusesAnotherConfiguration(@TempDir Path dir) throws Exception {
         SacConfig c = TestConfigs.pendulum("\"batch_size\": 32, \"learning_starts\": 200, \"buffer_size\": 1000");
