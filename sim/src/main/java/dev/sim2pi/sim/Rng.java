@@ -1,9 +1,11 @@
 package dev.sim2pi.sim;
 
 /**
- * A small, fast, reseedable random stream (SplitMix64 seeding into xoshiro256**). Unlike
- * {@link java.util.SplittableRandom} it can be reseeded in place, so per-episode draws are
- * reproducible from (seed, env, episode) without allocating on reset.
+ * The project's one random stream (SplitMix64 seeding into xoshiro256**), for the simulator and
+ * the trainer alike. Unlike {@link java.util.SplittableRandom} it can be reseeded in place, so
+ * per-episode draws are reproducible from (seed, env, episode) without allocating on reset, and
+ * its whole state can be read and restored, so a training checkpoint resumes minibatch sampling
+ * and exploration noise exactly.
  */
 public final class Rng {
 
@@ -67,6 +69,17 @@ public final class Rng {
         return (int) ((nextLong() >>> 33) * bound >>> 31);
     }
 
+    /**
+     * Uniform index in [0, bound) from the top 32 bits (bias below 2^-32 per draw for bounds
+     * under 2^31). The trainer's replay sampling uses it. It rounds differently from
+     * {@link #nextInt} now and then; both stay, because the simulator's and the trainer's streams
+     * were separate generators before, and keeping each call site's arithmetic keeps seeded runs
+     * (and the shipped bundles' reproduce commands) drawing exactly what they drew.
+     */
+    public int index(int bound) {
+        return (int) (((nextLong() >>> 32) * bound) >>> 32);
+    }
+
     /** Standard normal (polar Box-Muller, caching the second value). */
     public double gaussian() {
         if (hasSpare) {
@@ -85,5 +98,23 @@ public final class Rng {
         spareGaussian = v * m;
         hasSpare = true;
         return u * m;
+    }
+
+    /** The full state: four words, the cached normal's bits and whether it is valid (1) or not (0). */
+    public long[] state() {
+        return new long[] {s0, s1, s2, s3, Double.doubleToRawLongBits(spareGaussian), hasSpare ? 1 : 0};
+    }
+
+    /** Restores a {@link #state()}. */
+    public void restore(long[] state) {
+        if (state.length != 6) {
+            throw new IllegalArgumentException("an Rng state has 6 words, got " + state.length);
+        }
+        s0 = state[0];
+        s1 = state[1];
+        s2 = state[2];
+        s3 = state[3];
+        spareGaussian = Double.longBitsToDouble(state[4]);
+        hasSpare = state[5] != 0;
     }
 }

@@ -3,7 +3,7 @@ package dev.sim2pi.trainer;
 import dev.sim2pi.trainer.sac.SacBatch;
 import dev.sim2pi.trainer.sac.SacConfig;
 import dev.sim2pi.trainer.sac.SacConfigs;
-import dev.sim2pi.trainer.sac.StreamRng;
+import dev.sim2pi.sim.Rng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ public final class TestConfigs {
     /** A batch of plausible random transitions. */
     public static SacBatch randomBatch(int size, int obs, int act, long seed) {
         SacBatch b = new SacBatch(size, obs, act);
-        StreamRng r = new StreamRng(seed);
+        Rng r = new Rng(seed);
         for (int i = 0; i < size; i++) {
             for (int j = 0; j < obs; j++) {
                 b.observations[i][j] = (float) r.gaussian();

@@ -11,7 +11,10 @@ import java.util.Objects;
  * @param gitCommit          commit of the code that trained it, with {@code -dirty} if sources had changed ({@code "unknown"} if not in a repository)
  * @param trainerConfig      the trainer's settings (JSON-compatible values: strings, numbers, booleans, lists, maps)
  * @param envSteps           environment steps trained on
- * @param evaluationReturns  returns of the final evaluation episodes
+ * @param evaluationReturns  the exported policy's evaluation returns as the trainer reports them: mean over held-out
+ *                           randomized robots that took no part in choosing the policy, then the nominal robot's
+ *                           ({@code trainerConfig.evaluation} says which robots; bundles made before it existed
+ *                           carry the returns of the evaluation that chose the policy)
  * @param seed               seed of the training run (also seeds the golden observations)
  * @param randomization      domain randomization ranges trained with (JSON-compatible values)
  * @param actionLatencySteps action latency in control steps the policy was trained with

@@ -106,7 +106,7 @@ public final class DjlSacEngine implements SacEngine {
 
     /** The one line printed when {@code --device cuda} cannot be honoured. */
     public static final String NO_GPU =
-            "--device cuda: no CUDA build of PyTorch on the class path (build with -Dcuda) or no GPU; training on the CPU";
+            "--device cuda: no CUDA build of PyTorch on the class path (build with -Pcuda) or no GPU; training on the CPU";
 
     /** GPUs DJL's PyTorch engine can use; 0 when none, or when the engine cannot load a CUDA build. */
     public static int gpuCount() {

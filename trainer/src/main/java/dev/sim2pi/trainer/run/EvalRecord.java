@@ -6,7 +6,7 @@ package dev.sim2pi.trainer.run;
  *
  * @param envSteps           env steps trained when the policy was snapshotted
  * @param wallSeconds        seconds since the command started when the evaluation finished
- * @param evalReturnMean     mean deterministic return over the held-out randomized episodes
+ * @param evalReturnMean     mean deterministic return over the selection robots (the ones that choose the exported actor)
  * @param evalReturnStd      their standard deviation
  * @param nominalReturn      return of the nominal-model episode
  * @param updates            gradient updates done

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 
 /**
  * {@code summary.json} of a run. {@code solvedAt*} are null when no evaluation reached the
- * task's solved threshold, {@code final_eval_*} when the run made no evaluation; wall seconds
- * count from the start of the command; {@code bundle} is the bundle folder relative to the
- * summary's own folder (no machine path), or null when none was exported.
+ * task's solved threshold; wall seconds count from the start of the command. The
+ * {@code finalEval*} and {@code solvedAt*} figures, like {@code metrics.csv}, come from the
+ * selection robots that also chose the exported actor; {@code heldOut} is that actor's score on
+ * the report robots, which did not. {@code final_eval_*} are null when the run made no evaluation;
+ * {@code bundle} is the bundle folder relative to the summary's own folder (no machine path), or
+ * null when none was exported.
  */
 public record RunSummary(String task, long seed, long envSteps, double wallSeconds, double finalEvalReturnMean,
                          double finalEvalReturnStd, Long solvedAtEnvSteps, Double solvedAtWallSeconds,
-                         String engine, long updates, String bundle) {
+                         String engine, long updates, String bundle, HeldOutScore heldOut) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -33,6 +36,21 @@ public record RunSummary(String task, long seed, long envSteps, double wallSecon
             n.put("solved_at_env_steps", solvedAtEnvSteps);
             n.put("solved_at_wall_seconds", solvedAtWallSeconds);
         }
+        n.put("evaluation", "final_eval_* and solved_at_* (and metrics.csv) are on the selection robots, which"
+                + " chose the exported actor; held_out_* is the exported actor on the report robots, which did not");
+        n.put("exported_env_steps", heldOut.exported().envSteps());
+        if (heldOut.exported().result() == null) {
+            n.putNull("exported_selection_return_mean");
+        } else {
+            n.put("exported_selection_return_mean", heldOut.exported().result().mean());
+        }
+        n.put("held_out_return_mean", heldOut.report().mean());
+        n.put("held_out_return_std", heldOut.report().std());
+        n.put("held_out_return_nominal", heldOut.report().nominal());
+        n.put("selection_robots", heldOut.selectionEpisodes());
+        n.put("selection_seed", heldOut.selectionSeed());
+        n.put("report_robots", heldOut.reportEpisodes());
+        n.put("report_seed", heldOut.reportSeed());
         n.put("engine", engine);
         n.put("updates", updates);
         if (bundle == null) {

@@ -8,8 +8,11 @@ import dev.sim2pi.trainer.env.SimEnvFactory;
 import dev.sim2pi.trainer.env.TrainingEnv;
 import dev.sim2pi.trainer.sac.Checkpoint;
 import dev.sim2pi.trainer.sac.Engines;
+import dev.sim2pi.trainer.sac.EvaluatedPolicy;
+import dev.sim2pi.trainer.sac.EvaluationRobots;
 import dev.sim2pi.trainer.sac.Evaluator;
 import dev.sim2pi.trainer.sac.PolicySnapshot;
+import dev.sim2pi.trainer.sac.RunProgress;
 import dev.sim2pi.trainer.sac.SacConfig;
 import dev.sim2pi.trainer.sac.SacConfigs;
 import dev.sim2pi.trainer.sac.SacEngine;
@@ -33,6 +36,11 @@ import me.tongfei.progressbar.ProgressBar;
  * learner never waits and the curve does not depend on thread timing), writes
  * {@code metrics.csv}, learning-curve PNGs, checkpoints, {@code summary.json} and the policy
  * bundle.
+ *
+ * <p>Evaluation is honest: the periodic evaluations (the curve) run on the
+ * {@link EvaluationRobots#SELECTION} robots and choose the exported actor; that actor's reported
+ * score comes from one more evaluation, on the {@link EvaluationRobots#REPORT} robots, which took
+ * no part in choosing it. The summary and the bundle's provenance say which number is which.
  */
 public final class TrainingRun {
 
@@ -49,8 +57,8 @@ public final class TrainingRun {
     private long solvedAtEnvSteps = -1;
     private double solvedAtWallSeconds = Double.NaN;
     private Evaluator.Result lastResult;
-    private Pending best;
-    private Evaluator.Result bestResult;
+    private PolicySnapshot exportedPolicy;
+    private EvaluatedPolicy best;
 
     private record Pending(long envSteps, long updates, SacLosses losses, double trainReturn, PolicySnapshot snapshot,
                            Future<Evaluator.Result> result) {
@@ -85,14 +93,17 @@ public final class TrainingRun {
         try (TrainingEnv env = factory.create(config.numEnvs());
              SacEngine engine = Engines.create(config, options.device(), env.observationSize(), env.actionSize(),
                      config.numEnvs(), out);
-             Evaluator evaluator = new Evaluator(factory, config.evalEpisodes(), options.seed())) {
+             Evaluator evaluator = new Evaluator(factory, config.evalEpisodes(), options.seed(),
+                     EvaluationRobots.SELECTION)) {
             SacTrainer trainer = new SacTrainer(config, env, engine, options.seed());
             MetricsLog log;
             if (options.resume()) {
-                Checkpoint.RunClock clock = Checkpoint.load(checkpoint, trainer, options.seed());
-                wallOffsetSeconds = clock.wallSeconds();
-                solvedAtEnvSteps = clock.solvedAtEnvSteps();
-                solvedAtWallSeconds = clock.solvedAtWallSeconds();
+                RunProgress progress = Checkpoint.load(checkpoint, trainer, options.seed());
+                wallOffsetSeconds = progress.wallSeconds();
+                solvedAtEnvSteps = progress.solvedAtEnvSteps();
+                solvedAtWallSeconds = progress.solvedAtWallSeconds();
+                lastResult = progress.last();
+                best = progress.best();
                 log = MetricsLog.resume(dir.resolve("metrics.csv"), trainer.envSteps());
                 resumedAtEnvSteps = trainer.envSteps();
                 out.println("resumed from " + checkpoint + " at " + trainer.envSteps() + " env steps");
@@ -110,15 +121,22 @@ public final class TrainingRun {
                 evalThread.shutdownNow();
             }
             double wall = wallSeconds();
-            Checkpoint.save(checkpoint, trainer, options.seed(), new Checkpoint.RunClock(wall, solvedAtEnvSteps,
-                    solvedAtWallSeconds));
+            Checkpoint.save(checkpoint, trainer, options.seed(), progress(wall));
             LearningCurves.write(log.records(), task.id() + " seed " + options.seed(), config.solvedThreshold(), dir);
+            // SAC curves can peak and then fall, so the bundle keeps the actor the selection robots
+            // rated best, not whatever the last update left; its score comes from the report robots.
+            EvaluatedPolicy exported = best != null ? best
+                    : new EvaluatedPolicy(trainer.envSteps(), null, trainer.snapshot());
+            HeldOutScore heldOut;
+            try (Evaluator report = new Evaluator(factory, config.evalEpisodes(), options.seed(),
+                    EvaluationRobots.REPORT)) {
+                heldOut = new HeldOutScore(exported, report.evaluate(exported.policy()), evaluator, report);
+            }
+            out.println(heldOut.describe(lastResult));
+            exportedPolicy = exported.policy();
             String bundlePath = null;
             if (options.exportBundle()) {
-                // SAC curves can peak and then fall, so the bundle keeps the best-evaluated actor
-                // (evaluated on held-out episodes), not whatever the last update left.
-                PolicySnapshot exported = best == null ? trainer.snapshot() : best.snapshot();
-                PolicyBundle bundle = BundleExport.export(task, exported, provenance(trainer),
+                PolicyBundle bundle = BundleExport.export(task, exported.policy(), provenance(trainer, heldOut),
                         dir.resolve("bundle"));
                 // summary.json names the bundle relative to itself: no machine path in a run's records.
                 bundlePath = "bundle";
@@ -128,7 +146,8 @@ public final class TrainingRun {
                     lastResult == null ? Double.NaN : lastResult.mean(),
                     lastResult == null ? Double.NaN : lastResult.std(),
                     solvedAtEnvSteps < 0 ? null : solvedAtEnvSteps,
-                    solvedAtEnvSteps < 0 ? null : solvedAtWallSeconds, engine.name(), trainer.updates(), bundlePath);
+                    solvedAtEnvSteps < 0 ? null : solvedAtWallSeconds, engine.name(), trainer.updates(), bundlePath,
+                    heldOut);
             summary.write(dir.resolve("summary.json"));
             return summary;
         }
@@ -155,8 +174,7 @@ public final class TrainingRun {
             if (steps >= nextCheckpoint) {
                 nextCheckpoint += config.checkpointInterval();
                 drain(log, bar, true);
-                Checkpoint.save(checkpoint, trainer, options.seed(),
-                        new Checkpoint.RunClock(wallSeconds(), solvedAtEnvSteps, solvedAtWallSeconds));
+                Checkpoint.save(checkpoint, trainer, options.seed(), progress(wallSeconds()));
             }
             if (bar != null && (steps & 63) < config.numEnvs()) {
                 bar.stepTo(steps);
@@ -183,9 +201,8 @@ public final class TrainingRun {
             }
             double wall = wallSeconds();
             lastResult = r;
-            if (bestResult == null || r.mean() > bestResult.mean()) {
-                best = p;
-                bestResult = r;
+            if (best == null || r.mean() > best.result().mean()) {
+                best = new EvaluatedPolicy(p.envSteps(), r, p.snapshot());
             }
             if (solvedAtEnvSteps < 0 && r.mean() >= config.solvedThreshold()) {
                 solvedAtEnvSteps = p.envSteps();
@@ -200,6 +217,15 @@ public final class TrainingRun {
         }
     }
 
+    private RunProgress progress(double wall) {
+        return new RunProgress(wall, solvedAtEnvSteps, solvedAtWallSeconds, lastResult, best);
+    }
+
+    /** The actor the run exported (its best selection evaluation, or the last actor if none); null before {@link #run()} ends. */
+    public PolicySnapshot exportedPolicy() {
+        return exportedPolicy;
+    }
+
     private double wallSeconds() {
         return wallOffsetSeconds + (System.nanoTime() - options.startNanos()) / 1e9;
     }
@@ -212,7 +238,7 @@ public final class TrainingRun {
                 TrainingProgress.stderrIsTerminal());
     }
 
-    private Provenance provenance(SacTrainer trainer) {
+    private Provenance provenance(SacTrainer trainer, HeldOutScore heldOut) {
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("config", config.toString());
         cfg.put("engine", trainer.engine().name());
@@ -221,14 +247,10 @@ public final class TrainingRun {
                 + " --max-env-steps " + config.maxEnvSteps()
                 + (resumedAtEnvSteps < 0 ? "" : " --resume (continued from the checkpoint at " + resumedAtEnvSteps
                         + " env steps; episodes restarted there)"));
-        Evaluator.Result exported = bestResult == null ? lastResult : bestResult;
-        if (best != null) {
-            cfg.put("exportedActor", String.format(java.util.Locale.ROOT,
-                    "best evaluation: %d env steps, held-out return %.1f +- %.1f (nominal %.1f); final evaluation %.1f +- %.1f",
-                    best.envSteps(), bestResult.mean(), bestResult.std(), bestResult.nominal(), lastResult.mean(),
-                    lastResult.std()));
-        }
-        List<Double> returns = exported == null ? List.of() : List.of(exported.mean(), exported.nominal());
+        cfg.put("exportedActor", heldOut.exportedActor(lastResult));
+        cfg.put("evaluation", heldOut.provenance());
+        Evaluator.Result report = heldOut.report();
+        List<Double> returns = List.of(report.mean(), report.nominal());
         Map<String, Object> ranges = new LinkedHashMap<>();
         int latencySteps = 0;
         for (dev.sim2pi.sim.Parameter p : factory.plant().parameters().parameters()) {
@@ -243,7 +265,8 @@ public final class TrainingRun {
             r.put("distribution", p.distribution().name().toLowerCase(java.util.Locale.ROOT));
             ranges.put(p.name(), r);
         }
-        return new Provenance(gitCommit(), cfg, best == null ? trainer.envSteps() : best.envSteps(), returns, options.seed(), ranges, latencySteps);
+        return new Provenance(gitCommit(), cfg, heldOut.exported().envSteps(), returns, options.seed(), ranges,
+                latencySteps);
     }
 
     /**

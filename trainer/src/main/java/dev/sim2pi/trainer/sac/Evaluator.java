@@ -5,16 +5,15 @@ import dev.sim2pi.trainer.env.TrainingEnv;
 
 /**
  * Runs the deterministic policy for one episode in each of {@code episodes} randomized
- * environments seeded apart from training, plus one episode of the nominal model. Owns its
- * environments, so it can run on its own thread while training goes on.
+ * environments of one {@link EvaluationRobots} set (seeded apart from training and from the other
+ * set), plus one episode of the nominal model. Owns its environments, so it can run on its own
+ * thread while training goes on.
  */
 public final class Evaluator implements AutoCloseable {
 
-    /** Evaluation seeds are this far from the training seed so their episodes never coincide. */
-    private static final long HELD_OUT_SEED_OFFSET = 0x5EEDL << 40;
-
     private final TrainingEnv randomized;
     private final TrainingEnv nominal;
+    private final EvaluationRobots robots;
     private final long seed;
     private final double[] returns;
     private final boolean[] done;
@@ -25,17 +24,32 @@ public final class Evaluator implements AutoCloseable {
     public record Result(double mean, double std, double nominal) {
     }
 
-    public Evaluator(EnvFactory factory, int episodes, long seed) {
+    /** Evaluates on {@code episodes} robots of set {@code robots} for the run seeded {@code runSeed}. */
+    public Evaluator(EnvFactory factory, int episodes, long runSeed, EvaluationRobots robots) {
         this.randomized = factory.create(episodes);
         this.nominal = factory.createNominal(1);
-        this.seed = seed + HELD_OUT_SEED_OFFSET;
+        this.robots = robots;
+        this.seed = robots.seed(runSeed);
         this.returns = new double[episodes];
         this.done = new boolean[episodes];
         this.actions = new double[episodes * randomized.actionSize()];
         this.nominalAction = new double[randomized.actionSize()];
     }
 
-    /** Evaluates {@code policy}; every call uses the same held-out episodes, so curves compare like with like. */
+    public EvaluationRobots robots() {
+        return robots;
+    }
+
+    /** The simulator seed its episodes start from. */
+    public long seed() {
+        return seed;
+    }
+
+    public int episodes() {
+        return randomized.numEnvs();
+    }
+
+    /** Evaluates {@code policy}; every call uses the same robots and episodes, so curves compare like with like. */
     public Result evaluate(PolicySnapshot policy) {
         int n = randomized.numEnvs();
         PolicySnapshot.Forward forward = policy.forward(n);

@@ -1,5 +1,7 @@
 package dev.sim2pi.trainer.sac;
 
+import dev.sim2pi.sim.Rng;
+
 /**
  * A ring of transitions in flat primitive arrays (raw observations, squashed actions, n-step
  * rewards, bootstrap observations, discounts, and whether a demonstrator chose the action).
@@ -76,12 +78,12 @@ public final class ReplayBuffer {
      * Fills {@code batch} with {@code batch.size} transitions drawn uniformly with replacement,
      * observations normalized by {@code normalizer}, and fresh policy noise.
      */
-    public void sample(StreamRng rng, ObservationNormalizer normalizer, SacBatch batch) {
+    public void sample(Rng rng, ObservationNormalizer normalizer, SacBatch batch) {
         if (size == 0) {
             throw new IllegalStateException("sampling an empty replay buffer");
         }
         for (int b = 0; b < batch.size; b++) {
-            int i = rng.nextInt(size);
+            int i = rng.index(size);
             normalizer.normalize(observations, i * obsSize, batch.observations[b]);
             normalizer.normalize(nextObservations, i * obsSize, batch.nextObservations[b]);
             System.arraycopy(actions, i * actSize, batch.actions[b], 0, actSize);

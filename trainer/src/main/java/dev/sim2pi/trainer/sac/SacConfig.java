@@ -30,7 +30,7 @@ import java.util.Arrays;
  * @param logStdMax              highest log standard deviation of the actor
  * @param normalizeObservations  whether a running mean/std normalizes the actor's and critics' input
  * @param evalInterval           env steps between evaluations
- * @param evalEpisodes           randomized evaluation episodes (held-out seeds); one nominal episode is added
+ * @param evalEpisodes           randomized robots in each evaluation set (selection and report, both apart from training); one nominal episode is added
  * @param solvedThreshold        mean deterministic evaluation return that counts as solved
  * @param checkpointInterval     env steps between checkpoints (0 = only at the end)
  * @param engine                 {@code auto}, {@code java} or {@code djl}

@@ -1,5 +1,6 @@
 package dev.sim2pi.trainer.sac;
 
+import dev.sim2pi.sim.Rng;
 import dev.sim2pi.trainer.nn.MlpShape;
 
 /**
@@ -53,7 +54,7 @@ public final class SacState {
      * {@code ±1/sqrt(fan_in)}), targets equal to the critics, temperature {@code initialAlpha}.
      */
     public void initialize(long seed, double initialAlpha) {
-        StreamRng rng = new StreamRng(seed);
+        Rng rng = new Rng(seed);
         fill(actorShape, actor, 0, rng);
         fill(criticShape, critics, 0, rng);
         fill(criticShape, critics, criticShape.parameterCount(), rng);
@@ -71,7 +72,7 @@ public final class SacState {
         updates = 0;
     }
 
-    private static void fill(MlpShape shape, float[] params, int offset, StreamRng rng) {
+    private static void fill(MlpShape shape, float[] params, int offset, Rng rng) {
         for (int l = 0; l < shape.layers(); l++) {
             double bound = 1 / Math.sqrt(shape.size(l));
             int from = offset + shape.weightOffset(l);

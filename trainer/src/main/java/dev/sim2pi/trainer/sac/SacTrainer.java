@@ -1,6 +1,7 @@
 package dev.sim2pi.trainer.sac;
 
 import dev.sim2pi.models.InputException;
+import dev.sim2pi.sim.Rng;
 import dev.sim2pi.trainer.env.Demonstrator;
 import dev.sim2pi.trainer.env.TrainingEnv;
 
@@ -10,7 +11,7 @@ import dev.sim2pi.trainer.env.TrainingEnv;
  * {@code demonstration_steps}, a {@code demonstration_fraction} of episodes is driven by the task's
  * demonstrating controller instead), store n-step
  * transitions, then run as many gradient updates as the update-to-data ratio has earned. Every
- * random draw comes from one {@link StreamRng} in a fixed order, so a seed fixes the run.
+ * random draw comes from one {@link Rng} in a fixed order, so a seed fixes the run.
  * Allocation-free per iteration once constructed.
  */
 public final class SacTrainer {
@@ -23,7 +24,7 @@ public final class SacTrainer {
     private final ReplayBuffer replay;
     private final ObservationNormalizer normalizer;
     private final NStepAccumulator nStep;
-    private final StreamRng rng;
+    private final Rng rng;
     private final SacBatch batch;
     private final SacLosses losses = new SacLosses();
     private final int envs;
@@ -57,7 +58,7 @@ public final class SacTrainer {
         this.replay = new ReplayBuffer(config.bufferSize(), obsSize, actSize);
         this.normalizer = new ObservationNormalizer(obsSize, config.normalizeObservations());
         this.nStep = new NStepAccumulator(config.nStep(), envs, obsSize, actSize, config.gamma());
-        this.rng = new StreamRng(seed);
+        this.rng = new Rng(seed);
         this.batch = new SacBatch(config.batchSize(), obsSize, actSize);
         this.low = env.actionLow().clone();
         this.high = env.actionHigh().clone();
@@ -223,7 +224,7 @@ public final class SacTrainer {
         return normalizer;
     }
 
-    public StreamRng rng() {
+    public Rng rng() {
         return rng;
     }
 

@@ -3,6 +3,7 @@ package dev.sim2pi.trainer.sac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sim2pi.sim.Rng;
 import org.junit.jupiter.api.Test;
 
 class ReplayBufferTest {
@@ -20,7 +21,7 @@ class ReplayBufferTest {
         }
         ObservationNormalizer identity = new ObservationNormalizer(2, false);
         SacBatch batch = new SacBatch(50, 2, 1);
-        StreamRng rng = new StreamRng(7);
+        Rng rng = new Rng(7);
         int[] counts = new int[10];
         int draws = 0;
         for (int round = 0; round < 400; round++) {
@@ -53,7 +54,7 @@ class ReplayBufferTest {
         assertEquals(3, replay.position());
         java.util.Set<Integer> seen = new java.util.TreeSet<>();
         SacBatch batch = new SacBatch(64, 2, 1);
-        StreamRng rng = new StreamRng(3);
+        Rng rng = new Rng(3);
         for (int round = 0; round < 20; round++) {
             replay.sample(rng, new ObservationNormalizer(2, false), batch);
             for (int b = 0; b < batch.size; b++) {
