@@ -147,4 +147,37 @@ class BundleEvaluateCommandTest {
         assertEquals(2, unsigned.exitCode());
         assertTrue(unsigned.err().contains("field 'signature'"), unsigned.err());
     }
+
+    private Path shippedTwin() throws IOException {
+        Path file = tmp.resolve("balancer-twin.json");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/dev/sim2pi/sim/twin/balancer-twin.json")) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    @Test
+    void twinScoreComesWithTheNominalRobotsOnTheSameSeedsAndTheirRatio() throws IOException {
+        Path twin = shippedTwin();
+        CliRun run = evaluate("balancer", "--episodes", "4", "--seed", "30", "--twin-params", twin.toString());
+        Map<String, String> f = figures(run);
+        assertEquals("balancer-twin.json", f.get("twin"), run.out());
+        assertEquals("false", f.get("randomized"));
+        double ratio = number(f, "ratio");
+        assertEquals(number(f, "return_mean") / number(f, "nominal_return_mean"), ratio, 1e-4 * ratio, run.out());
+        assertTrue(ratio > 0.3 && ratio < 1.5, run.out());
+
+        // The nominal half is exactly what --nominal reports for the same seeds.
+        Map<String, String> nominal = figures(evaluate("balancer", "--episodes", "4", "--seed", "30", "--nominal"));
+        assertEquals(nominal.get("return_mean"), f.get("nominal_return_mean"));
+        assertTrue(!f.get("return_mean").equals(nominal.get("return_mean")), "the twin is another robot: " + run.out());
+    }
+
+    @Test
+    void twinAndNominalTogetherIsOneLineNamingBoth() throws IOException {
+        CliRun run = evaluate("balancer", "--episodes", "2", "--nominal", "--twin-params", shippedTwin().toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("sim2pi: --nominal with --twin-params"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
 }
