@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
                         + "training robot: the sim-to-real ratio is the twin's mean return over the nominal one.",
                 "Last line: task= episodes= seed= randomized= return_mean= return_std= return_min= return_p05= "
                         + "return_median= return_max= falls= fall_rate= mean_length=, then with --twin-params "
-                        + "twin= nominal_return_mean= ratio="})
+                        + "twin= nominal_return_mean= ratio=, and with --estimated-reward true_return_mean= estimate_gap="})
 final class BundleEvaluateCommand implements Runnable {
 
     /** Lowest-return episodes listed in the summary, with their seeds to replay them. */
@@ -54,6 +54,10 @@ final class BundleEvaluateCommand implements Runnable {
             + "parameters in FILE (see sim/.../twin/balancer-twin.json), and on the nominal robot for the ratio.")
     Path twinParams;
 
+    @Option(names = "--estimated-reward", description = "Reward and end episodes as the robot would, from the task's "
+            + "state estimator over its readings; also reports the true-state return of the same episodes and the gap.")
+    boolean estimatedReward;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write one row per episode: "
             + "episode,seed,return,length,terminated,fell and the drawn parameters by name.")
     Path csv;
@@ -77,6 +81,10 @@ final class BundleEvaluateCommand implements Runnable {
         } catch (InputException e) {
             throw new InputException(bundle + ": policy.json field 'task' names " + e.getMessage(), e);
         }
+        if (estimatedReward && !task.estimatedReward().isPresent()) {
+            throw new InputException("--estimated-reward: task " + taskId + " has no state estimator (only physical "
+                    + "robots have one)");
+        }
         if (twinParams != null) {
             plant = Twins.load(taskId, twinParams);
         }
@@ -90,10 +98,10 @@ final class BundleEvaluateCommand implements Runnable {
         List<EpisodeOutcome> outcomes;
         ReturnSummary nominalSummary = null;
         try (OnnxPolicyRunner policy = b.openOnnx()) {
-            outcomes = new PolicyEpisodes(plant, randomize).run(policy, episodes, seed);
+            outcomes = new PolicyEpisodes(plant, randomize, estimatedReward).run(policy, episodes, seed);
             if (twinParams != null) {
                 nominalSummary = ReturnSummary.of(
-                        new PolicyEpisodes(Plants.forTask(taskId), false).run(policy, episodes, seed),
+                        new PolicyEpisodes(Plants.forTask(taskId), false, estimatedReward).run(policy, episodes, seed),
                         task.maxEpisodeSteps());
             }
         }
@@ -125,6 +133,16 @@ final class BundleEvaluateCommand implements Runnable {
             figures.put("twin", twinParams.getFileName().toString())
                     .put("nominal_return_mean", nominalSummary.mean())
                     .put("ratio", ratio);
+        }
+        if (estimatedReward) {
+            double trueMean = 0;
+            for (EpisodeOutcome o : outcomes) {
+                trueMean += o.trueReturn() / outcomes.size();
+            }
+            double gap = (s.mean() - trueMean) / trueMean;
+            System.out.printf(Locale.ROOT, "rewarded on the robot's state estimate: %.1f; the same episodes on the true "
+                    + "state: %.1f (gap %+.2f%%)%n", s.mean(), trueMean, 100 * gap);
+            figures.put("true_return_mean", trueMean).put("estimate_gap", gap);
         }
         figures.print(System.out);
     }

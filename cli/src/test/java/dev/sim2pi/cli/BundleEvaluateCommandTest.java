@@ -180,4 +180,27 @@ class BundleEvaluateCommandTest {
         assertTrue(run.err().startsWith("sim2pi: --nominal with --twin-params"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
+
+    @Test
+    void estimatedRewardScoresAsTheRobotWouldAndReportsTheTrueStateReturnBeside() {
+        CliRun run = evaluate("balancer", "--episodes", "6", "--seed", "40", "--estimated-reward");
+        Map<String, String> f = figures(run);
+        double estimated = number(f, "return_mean");
+        double real = number(f, "true_return_mean");
+        assertEquals((estimated - real) / real, number(f, "estimate_gap"), 1e-4, run.out());
+        assertTrue(Math.abs(number(f, "estimate_gap")) < 0.05, run.out());
+        // The true-state half is the plain evaluation of the same episodes (nobody fell, so they end alike).
+        Map<String, String> plain = figures(evaluate("balancer", "--episodes", "6", "--seed", "40"));
+        assertEquals("0", plain.get("falls"), plain.toString());
+        assertEquals(number(plain, "return_mean"), real, 0.05, run.out());
+    }
+
+    @Test
+    void estimatedRewardOnATaskWithoutARobotIsRefused() {
+        CliRun run = CliRun.of("bundle", "evaluate", POLICIES.resolve("cartpole").toString(), "--allow-unsigned",
+                "--estimated-reward");
+        assertEquals(2, run.exitCode());
+        assertEquals("sim2pi: --estimated-reward: task cartpole has no state estimator (only physical robots have one)",
+                run.err().strip());
+    }
 }
