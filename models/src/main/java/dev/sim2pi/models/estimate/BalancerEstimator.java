@@ -102,9 +102,10 @@ public final class BalancerEstimator implements StateEstimator {
 
     @Override
     public void reset(double[] s, int so, double[] out, int oo) {
-        double tilt = accelTilt(s, so, 0, 0, 0);
         lastRate = s[so + GYRO_Y];
-        pitch = Double.isNaN(tilt) ? 0 : tilt;
+        // Nothing else tells the tilt at the start: an untrusted reading is still the best guess (a robot
+        // lying on its bumper while the wheels spin reads far from g but clearly not upright).
+        pitch = Math.atan2(-s[so + ACCEL_X], s[so + ACCEL_Z]);
         encoderLeft = s[so + ENCODER_LEFT];
         encoderRight = s[so + ENCODER_RIGHT];
         write(s, so, 0, 0, out, oo);
