@@ -69,8 +69,8 @@ final class SysidCommand implements Runnable {
             System.out.printf(Locale.ROOT, "identifiable combination %s = %.6g +- %.2g (correlation %.4f)%n",
                     r.describe(c), c.value(), c.sigma(), c.correlation());
         }
-        System.out.printf(Locale.ROOT, "residual (RMS, in typical errors) %.4f -> %.4f%n", r.residualBefore(),
-                r.residualAfter());
+        System.out.printf(Locale.ROOT, "residual (RMS, in typical errors) %.4f -> %.4f%s%n", r.residualBefore(),
+                r.residualAfter(), r.converged() ? "" : " (an optimization ran out of evaluations: best point reached)");
         if (out != null) {
             try {
                 Files.writeString(out, RecentredRandomization.json(task.id(), Sysid.space(task), r));

@@ -15,10 +15,12 @@ import java.util.List;
  * @param residualBefore RMS weighted residual with the nominal parameters and nominal dead time
  * @param residualAfter  RMS weighted residual at the fit
  * @param windows        replay windows the fit used
+ * @param converged      whether every optimization converged within its evaluation budget (otherwise the
+ *                       best point it reached is reported)
  */
 public record SysidResult(List<String> names, double[] start, double[] fit, double[] sigma,
                           List<Combination> combinations, int deadTimeSteps, double residualBefore,
-                          double residualAfter, int windows) {
+                          double residualAfter, int windows, boolean converged) {
 
     /**
      * Two parameters only identifiable together: {@code first * second^exponent} is what the data fixes.

@@ -6,7 +6,6 @@ import dev.sim2pi.trainer.sysid.SysidResult.Combination;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -30,6 +29,9 @@ public final class SystemIdentification {
 
     static final double UNIDENTIFIABLE_CORRELATION = 0.95;
     private static final double STEP = 1e-4;
+    /** Model evaluations (each with its Jacobian) per dead time. */
+    static final int MAX_EVALUATIONS = 60;
+    private boolean converged = true;
 
     private final Replay replay;
     private final ParameterSpace space;
@@ -110,15 +112,28 @@ public final class SystemIdentification {
         int bestDead = nominalDeadTime;
         for (int d = 0; d <= maxDeadTime; d++) {
             int deadTime = d;
+            // The best point seen: where the optimizer stops if it runs out of evaluations before converging.
+            double[][] seen = {zero};
+            double[] seenCost = {Double.POSITIVE_INFINITY};
             MultivariateJacobianFunction model = point -> {
                 double[] x = point.toArray();
-                return new Pair<>(new ArrayRealVector(residuals(x, deadTime), false),
-                        new Array2DRowRealMatrix(jacobian(x, deadTime), false));
+                double[] r = residuals(x, deadTime);
+                double cost = rms(r);
+                if (cost < seenCost[0]) {
+                    seenCost[0] = cost;
+                    seen[0] = x;
+                }
+                return new Pair<>(new ArrayRealVector(r, false), new Array2DRowRealMatrix(jacobian(x, deadTime), false));
             };
-            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                    .start(zero).model(model).target(new double[replay.residualCount()])
-                    .maxEvaluations(200).maxIterations(60).build());
-            double[] x = opt.getPoint().toArray();
+            double[] x;
+            try {
+                x = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
+                        .start(zero).model(model).target(new double[replay.residualCount()])
+                        .maxEvaluations(MAX_EVALUATIONS).maxIterations(MAX_EVALUATIONS).build()).getPoint().toArray();
+            } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+                x = seen[0];
+                converged = false;
+            }
             double cost = rms(residuals(x, deadTime));
             if (cost < best) {
                 best = cost;
@@ -169,6 +184,6 @@ public final class SystemIdentification {
                 }
             }
         }
-        return new SysidResult(names, start, fit, sigma, combos, deadTime, before, after, replay.windows());
+        return new SysidResult(names, start, fit, sigma, combos, deadTime, before, after, replay.windows(), converged);
     }
 }
