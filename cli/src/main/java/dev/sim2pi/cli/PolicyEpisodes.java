@@ -26,10 +26,17 @@ final class PolicyEpisodes {
 
     private final Plant plant;
     private final boolean randomize;
+    private final boolean estimatedReward;
 
     PolicyEpisodes(Plant plant, boolean randomize) {
+        this(plant, randomize, false);
+    }
+
+    /** With {@code estimatedReward}, episodes are rewarded and ended on the robot's state estimate. */
+    PolicyEpisodes(Plant plant, boolean randomize, boolean estimatedReward) {
         this.plant = plant;
         this.randomize = randomize;
+        this.estimatedReward = estimatedReward;
     }
 
     /** Runs episodes {@code 0..episodes-1} (seeds {@code seed..seed+episodes-1}), in episode order. */
@@ -43,11 +50,12 @@ final class PolicyEpisodes {
         int slots = Math.min(MAX_BATCH, episodes);
         int obsSize = policy.observationSize();
         int actSize = policy.actionSize();
-        EnvOptions options = EnvOptions.defaults().withRandomize(randomize);
+        EnvOptions options = EnvOptions.defaults().withRandomize(randomize).withEstimatedReward(estimatedReward);
         VectorEnv[] envs = new VectorEnv[slots];
         double[][] commands = new double[slots][actSize];
         int[] episodeOf = new int[slots];
         double[] returns = new double[slots];
+        double[] trueReturns = new double[slots];
         double[][] parameters = new double[slots][];
         // Slot of each row of the batch the policy sees this step.
         int[] rows = new int[slots];
@@ -81,11 +89,13 @@ final class PolicyEpisodes {
                     int length = env.stepsInEpisode(0) + 1;
                     env.step(commands[s]);
                     returns[s] += env.rewards()[0];
+                    trueReturns[s] += env.trueRewards()[0];
                     if (env.done(0)) {
                         outcomes.add(new EpisodeOutcome(episodeOf[s], seed + episodeOf[s], returns[s], length,
-                                env.terminated()[0], parameters[s]));
+                                env.terminated()[0], parameters[s], trueReturns[s]));
                         if (next < episodes) {
                             start(env, s, next++, seed, episodeOf, returns, parameters);
+                            trueReturns[s] = 0;
                         } else {
                             episodeOf[s] = -1;
                             active--;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 BundleCommand.class,
                 SimCommand.class,
                 TrainCommand.class,
+                SysidCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sim2pi implements Runnable {

@@ -147,4 +147,60 @@ class BundleEvaluateCommandTest {
         assertEquals(2, unsigned.exitCode());
         assertTrue(unsigned.err().contains("field 'signature'"), unsigned.err());
     }
+
+    private Path shippedTwin() throws IOException {
+        Path file = tmp.resolve("balancer-twin.json");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/dev/sim2pi/sim/twin/balancer-twin.json")) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    @Test
+    void twinScoreComesWithTheNominalRobotsOnTheSameSeedsAndTheirRatio() throws IOException {
+        Path twin = shippedTwin();
+        CliRun run = evaluate("balancer", "--episodes", "4", "--seed", "30", "--twin-params", twin.toString());
+        Map<String, String> f = figures(run);
+        assertEquals("balancer-twin.json", f.get("twin"), run.out());
+        assertEquals("false", f.get("randomized"));
+        double ratio = number(f, "ratio");
+        assertEquals(number(f, "return_mean") / number(f, "nominal_return_mean"), ratio, 1e-4 * ratio, run.out());
+        assertTrue(ratio > 0.3 && ratio < 1.5, run.out());
+
+        // The nominal half is exactly what --nominal reports for the same seeds.
+        Map<String, String> nominal = figures(evaluate("balancer", "--episodes", "4", "--seed", "30", "--nominal"));
+        assertEquals(nominal.get("return_mean"), f.get("nominal_return_mean"));
+        assertTrue(!f.get("return_mean").equals(nominal.get("return_mean")), "the twin is another robot: " + run.out());
+    }
+
+    @Test
+    void twinAndNominalTogetherIsOneLineNamingBoth() throws IOException {
+        CliRun run = evaluate("balancer", "--episodes", "2", "--nominal", "--twin-params", shippedTwin().toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("sim2pi: --nominal with --twin-params"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void estimatedRewardScoresAsTheRobotWouldAndReportsTheTrueStateReturnBeside() {
+        CliRun run = evaluate("balancer", "--episodes", "6", "--seed", "40", "--estimated-reward");
+        Map<String, String> f = figures(run);
+        double estimated = number(f, "return_mean");
+        double real = number(f, "true_return_mean");
+        assertEquals((estimated - real) / real, number(f, "estimate_gap"), 1e-4, run.out());
+        assertTrue(Math.abs(number(f, "estimate_gap")) < 0.05, run.out());
+        // The true-state half is the plain evaluation of the same episodes (nobody fell, so they end alike).
+        Map<String, String> plain = figures(evaluate("balancer", "--episodes", "6", "--seed", "40"));
+        assertEquals("0", plain.get("falls"), plain.toString());
+        assertEquals(number(plain, "return_mean"), real, 0.05, run.out());
+    }
+
+    @Test
+    void estimatedRewardOnATaskWithoutARobotIsRefused() {
+        CliRun run = CliRun.of("bundle", "evaluate", POLICIES.resolve("cartpole").toString(), "--allow-unsigned",
+                "--estimated-reward");
+        assertEquals(2, run.exitCode());
+        assertEquals("sim2pi: --estimated-reward: task cartpole has no state estimator (only physical robots have one)",
+                run.err().strip());
+    }
 }

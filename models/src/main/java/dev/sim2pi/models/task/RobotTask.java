@@ -66,6 +66,15 @@ public interface RobotTask {
     /** Whether {@code state} ends the episode (a terminal state, not a time limit). */
     boolean terminated(double[] state, int stateOffset);
 
+    /**
+     * Reward and termination computed from what the robot measures (a state estimator over its
+     * readings), for tasks with a physical robot; empty for tasks that only exist in simulation.
+     * Scores recorded datasets; the simulator uses it when asked to reward as the robot would.
+     */
+    default java.util.Optional<dev.sim2pi.models.estimate.EstimatedReward> estimatedReward() {
+        return java.util.Optional.empty();
+    }
+
     /** Length of the observation vector. */
     default int observationSize() {
         return observationSpec().size(actions());

@@ -207,11 +207,19 @@ public final class BalancerTask implements RobotTask {
     @Override
     public double reward(double[] before, int bo, double[] action, int ao, double[] after, int o) {
         // Judged against the command in force during the step: the plant may change it at the step's end.
-        double speedError = after[o + FORWARD_SPEED] - before[bo + CMD_FORWARD_SPEED];
-        double yawError = after[o + YAW_RATE] - before[bo + CMD_YAW_RATE];
-        double pitch = after[o + PITCH];
-        double dl = clampUnit(action[ao + DUTY_LEFT]);
-        double dr = clampUnit(action[ao + DUTY_RIGHT]);
+        return rewardOf(after[o + FORWARD_SPEED] - before[bo + CMD_FORWARD_SPEED],
+                after[o + YAW_RATE] - before[bo + CMD_YAW_RATE], after[o + PITCH],
+                action[ao + DUTY_LEFT], action[ao + DUTY_RIGHT]);
+    }
+
+    /**
+     * The reward's terms from their inputs, whoever measured them: the true state here, the
+     * robot's estimate in {@link dev.sim2pi.models.estimate.BalancerEstimatedReward}.
+     */
+    public static double rewardOf(double speedError, double yawError, double pitch, double dutyLeft,
+                                  double dutyRight) {
+        double dl = clampUnit(dutyLeft);
+        double dr = clampUnit(dutyRight);
         return 0.4
                 + 0.3 * Math.exp(-(speedError * speedError) / 0.04)
                 + 0.3 * Math.exp(-(yawError * yawError) / 0.25)
@@ -223,6 +231,15 @@ public final class BalancerTask implements RobotTask {
     private static double clampUnit(double v) {
         return Double.isNaN(v) ? 1 : Math.max(-1, Math.min(1, v));
     }
+
+    /** Reward and termination on the state estimate from the robot's own readings. */
+    @Override
+    public java.util.Optional<dev.sim2pi.models.estimate.EstimatedReward> estimatedReward() {
+        return java.util.Optional.of(ESTIMATED);
+    }
+
+    private static final dev.sim2pi.models.estimate.EstimatedReward ESTIMATED =
+            new dev.sim2pi.models.estimate.BalancerEstimatedReward();
 
     @Override
     public boolean terminated(double[] state, int offset) {

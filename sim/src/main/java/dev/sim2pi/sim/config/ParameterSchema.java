@@ -53,14 +53,26 @@ public final class ParameterSchema {
         return Collections.unmodifiableList(names);
     }
 
-    /** A parameter space holding exactly {@code values} (schema order), never randomized. */
+    /**
+     * A parameter space holding exactly {@code values} (schema order), never randomized. Parameters
+     * in {@code steps} are whole step counts (distribution {@code INTEGER}), as an environment
+     * requires of latencies.
+     */
     public dev.sim2pi.sim.ParameterSpace fixed(double[] values) {
         if (values.length != size()) {
             throw new IllegalArgumentException("expected " + size() + " values " + names() + ", got " + values.length);
         }
         List<dev.sim2pi.sim.Parameter> list = new java.util.ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
-            list.add(dev.sim2pi.sim.Parameter.fixed(name(i), unit(i), values[i]));
+            if (unit(i).equals("steps")) {
+                if (values[i] != Math.rint(values[i]) || values[i] < 0) {
+                    throw new IllegalArgumentException(name(i) + ": expected a whole number of steps >= 0, got " + values[i]);
+                }
+                list.add(new dev.sim2pi.sim.Parameter(name(i), unit(i), values[i], values[i], values[i],
+                        dev.sim2pi.sim.Parameter.Distribution.INTEGER));
+            } else {
+                list.add(dev.sim2pi.sim.Parameter.fixed(name(i), unit(i), values[i]));
+            }
         }
         return new dev.sim2pi.sim.ParameterSpace(list);
     }

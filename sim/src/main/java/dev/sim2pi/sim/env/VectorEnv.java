@@ -1,5 +1,7 @@
 package dev.sim2pi.sim.env;
 
+import dev.sim2pi.models.estimate.EstimatedReward;
+import dev.sim2pi.models.estimate.StateEstimator;
 import dev.sim2pi.models.task.ObservationBuilder;
 import dev.sim2pi.models.task.RobotTask;
 import dev.sim2pi.sim.Plant;
@@ -69,6 +71,13 @@ public final class VectorEnv implements AutoCloseable {
     /** Per env, where in the delay line the command applied this step is. */
     private final int[] appliedOffsets;
     private final WorkerPool pool;
+    /** Reward as the robot would compute it, or null to reward on the true state. */
+    private final EstimatedReward estimated;
+    private final StateEstimator[] estimators;
+    private final int estimateSize;
+    private final double[] estimates;
+    private final double[] estimatesBefore;
+    private final double[] trueRewards;
 
     private long seed;
     private boolean started;
@@ -118,6 +127,24 @@ public final class VectorEnv implements AutoCloseable {
         this.delays = maxLatency + maxDelay > 0
                 ? new DelayLines(envs, actionSize, sensorSize, maxLatency, maxDelay) : null;
         this.appliedOffsets = delays != null ? new int[envs] : null;
+        this.trueRewards = new double[envs];
+        if (options.estimatedReward()) {
+            this.estimated = task.estimatedReward().orElseThrow(() -> new IllegalArgumentException(
+                    "task " + task.id() + " has no state estimator to reward with"));
+            this.estimateSize = estimated.estimate().size();
+            this.estimators = new StateEstimator[envs];
+            for (int i = 0; i < envs; i++) {
+                estimators[i] = estimated.newEstimator();
+            }
+            this.estimates = new double[envs * estimateSize];
+            this.estimatesBefore = new double[envs * estimateSize];
+        } else {
+            this.estimated = null;
+            this.estimateSize = 0;
+            this.estimators = null;
+            this.estimates = null;
+            this.estimatesBefore = null;
+        }
         int threads = options.threads() > 0 ? options.threads() : EnvOptions.defaultThreads(envs);
         int blocks = (envs + BLOCK - 1) / BLOCK;
         IntConsumer blockStep = this::stepBlock;
@@ -226,8 +253,8 @@ public final class VectorEnv implements AutoCloseable {
         double reward = delays != null
                 ? task.reward(before, so, delays.actionRing(), appliedOffsets[i], state, so)
                 : task.reward(before, so, commands, i * actionSize, state, so);
+        trueRewards[i] = reward;
         rewards[i] = reward;
-        returns[i] += reward;
         terminated[i] = task.terminated(state, so);
         int done = steps[i] + 1;
         steps[i] = done;
@@ -239,12 +266,23 @@ public final class VectorEnv implements AutoCloseable {
         int zo = i * sensorSize;
         plant.sense(params, i * paramSize, state, i * stateSize, rngs[i], sensors, zo);
         int co = i * actionSize;
+        double[] seen = sensors;
+        int seenOffset = zo;
         if (delays != null) {
-            builder.push(i, delays.readingRing(), delays.reading(i, steps[i], sensors, zo), commands, co);
-        } else {
-            builder.push(i, sensors, zo, commands, co);
+            seen = delays.readingRing();
+            seenOffset = delays.reading(i, steps[i], sensors, zo);
         }
+        builder.push(i, seen, seenOffset, commands, co);
         builder.write(i, observations, i * obsSize);
+        if (estimated != null) {
+            // The robot's view: the reading its observation shows, the command it sent.
+            int eo = i * estimateSize;
+            System.arraycopy(estimates, eo, estimatesBefore, eo, estimateSize);
+            estimators[i].update(seen, seenOffset, estimates, eo);
+            rewards[i] = estimated.reward(estimatesBefore, eo, commands, co, estimates, eo);
+            terminated[i] = estimated.terminated(estimates, eo);
+        }
+        returns[i] += rewards[i];
     }
 
     private void beginEpisode(int i, long episode, double[] taskState, int taskStateOffset) {
@@ -267,6 +305,9 @@ public final class VectorEnv implements AutoCloseable {
         }
         builder.reset(i, sensors, zo);
         builder.write(i, observations, i * obsSize);
+        if (estimators != null) {
+            estimators[i].reset(sensors, zo, estimates, i * estimateSize);
+        }
     }
 
     /** How this environment draws each episode's parameters. */
@@ -312,8 +353,24 @@ public final class VectorEnv implements AutoCloseable {
         return finalObservations;
     }
 
+    /** Each environment's reward for the last step: on the estimate when rewarding as the robot would. */
     public double[] rewards() {
         return rewards;
+    }
+
+    /** Each environment's reward for the last step computed on the simulator's true state. */
+    public double[] trueRewards() {
+        return trueRewards;
+    }
+
+    /** Whether rewards and terminations come from the task's state estimator. */
+    public boolean estimatedReward() {
+        return estimated != null;
+    }
+
+    /** The robot's state estimates after the last step, {@code [env * estimate size + i]}; null unless estimating. */
+    public double[] estimates() {
+        return estimates;
     }
 
     /** Sum of rewards so far in each environment's current episode. */
