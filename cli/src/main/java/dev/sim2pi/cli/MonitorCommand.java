@@ -42,7 +42,7 @@ final class MonitorCommand implements Runnable {
 
     @Override
     public void run() {
-        try (BrokerOptions.Target target = broker.open();
+        try (BrokerOptions.Target target = broker.open(dev.sim2pi.telemetry.access.BrokerCredentials.OPERATOR);
              MonitorState state = new MonitorState(target.settings());
              MonitorServer server = new MonitorServer(state, options())) {
             System.out.println("sim2pi monitor: " + server.url() + " (broker " + target.settings().serverUrl() + "); Ctrl-C stops it");
