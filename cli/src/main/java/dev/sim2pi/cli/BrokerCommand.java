@@ -18,20 +18,41 @@ final class BrokerCommand implements Runnable {
             description = "Keep sessions and queued messages in DIR across restarts (default: in memory).")
     Path data;
 
+    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = ".sim2pi/broker-credentials.properties",
+            description = "Users and roles (made with random passwords, mode 600, if absent; default ${DEFAULT-VALUE}).")
+    Path credentials;
+
+    @Option(names = "--robot", paramLabel = "ID", description = "Add a robot user (repeatable) when making the credentials file.")
+    java.util.List<String> robots = new java.util.ArrayList<>();
+
+    @Option(names = "--allow-anonymous", description = "No credentials, no topic rules: for a throw-away test only.")
+    boolean anonymous;
+
     @Override
     public void run() {
         if (BrokerOptions.listening(port)) {
             throw new InputException("--port " + port + ": 127.0.0.1:" + port + " is already taken (a broker running?); "
                     + "stop it or choose another --port");
         }
-        EmbeddedBroker broker = EmbeddedBroker.start(port, data);
+        dev.sim2pi.telemetry.access.BrokerCredentials creds = null;
+        if (!anonymous) {
+            try {
+                if (!java.nio.file.Files.exists(credentials)) {
+                    dev.sim2pi.telemetry.access.BrokerCredentials.generate(robots).write(credentials);
+                }
+            } catch (java.io.IOException e) {
+                throw new dev.sim2pi.models.InputException("--credentials " + credentials + ": cannot write (" + e.getMessage() + ")");
+            }
+            creds = dev.sim2pi.telemetry.access.BrokerCredentials.read(credentials);
+        }
+        EmbeddedBroker broker = EmbeddedBroker.start(port, data, creds);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();
             stopped.countDown();
         }));
         System.out.println("sim2pi broker: MQTT 5 on " + broker.url() + (data == null ? " (in-memory)" : " (data in " + data + ")")
-                + "; Ctrl-C stops it");
+                + (anonymous ? "; ANONYMOUS (no access control)" : "; users in " + credentials) + "; Ctrl-C stops it");
         try {
             stopped.await();
         } catch (InterruptedException e) {

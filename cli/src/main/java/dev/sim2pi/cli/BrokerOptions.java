@@ -2,6 +2,7 @@ package dev.sim2pi.cli;
 
 import dev.sim2pi.models.InputException;
 import dev.sim2pi.telemetry.MqttSettings;
+import dev.sim2pi.telemetry.access.BrokerCredentials;
 import dev.sim2pi.telemetry.broker.EmbeddedBroker;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,18 +48,43 @@ final class BrokerOptions {
         }
     }
 
-    Target open() {
+    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = ".sim2pi/broker-credentials.properties",
+            description = "Users of the embedded broker (made with random passwords, mode 600, if absent); "
+                    + "this command connects as the role it needs (default ${DEFAULT-VALUE}).")
+    Path credentials;
+
+    /** The embedded broker's users: read from {@link #credentials}, or made there on first use. */
+    BrokerCredentials credentials() {
+        if (!Files.exists(credentials)) {
+            try {
+                BrokerCredentials.generate(java.util.List.of()).write(credentials);
+                System.err.println("sim2pi: broker credentials written to " + credentials + " (owner-only)");
+            } catch (IOException e) {
+                throw new InputException("--credentials " + credentials + ": cannot write (" + e.getMessage() + ")");
+            }
+        }
+        return BrokerCredentials.read(credentials);
+    }
+
+    /** Connects as {@code user} of the embedded broker started here when no {@code --broker} is given. */
+    Target open(String user) {
         if (url == null && listening(embeddedPort)) {
             // Following the README ('sim2pi broker', then 'sim2pi monitor') lands here: use that broker.
             String running = "tcp://127.0.0.1:" + embeddedPort;
             System.err.println("sim2pi: a broker already listens on 127.0.0.1:" + embeddedPort + "; using it (--broker "
-                    + running + ")");
-            return new Target(MqttSettings.of(running), null);
+                    + running + ", as '" + user + "' from " + credentials + ")");
+            BrokerCredentials.User u = credentials().user(user).orElseThrow(() -> new InputException("--credentials "
+                    + credentials + ": no user '" + user + "'"));
+            return new Target(new MqttSettings(running, u.name(), u.password().toCharArray(), null, null, null), null);
         }
         if (url == null) {
-            System.err.println("sim2pi: no --broker given, starting an embedded MQTT broker on 127.0.0.1:" + embeddedPort);
-            EmbeddedBroker b = EmbeddedBroker.start(embeddedPort, null);
-            return new Target(MqttSettings.of(b.url()), b);
+            BrokerCredentials creds = credentials();
+            BrokerCredentials.User u = creds.user(user).orElseThrow(() -> new InputException("--credentials "
+                    + credentials + ": no user '" + user + "'"));
+            System.err.println("sim2pi: no --broker given, starting an embedded MQTT broker on 127.0.0.1:" + embeddedPort
+                    + " (credentials required)");
+            EmbeddedBroker b = EmbeddedBroker.start(embeddedPort, null, creds);
+            return new Target(new MqttSettings(b.url(), u.name(), u.password().toCharArray(), null, null, null), b);
         }
         return new Target(settings(), null);
     }

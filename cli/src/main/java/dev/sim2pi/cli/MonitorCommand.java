@@ -19,17 +19,38 @@ final class MonitorCommand implements Runnable {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default ${DEFAULT-VALUE}). Any other address needs a login token: "
+                    + "a random one is made and printed in the URL.")
+    String bind;
+
+    private MonitorServer.Options options() {
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(bind);
+        } catch (java.net.UnknownHostException e) {
+            throw new dev.sim2pi.models.InputException("--bind " + bind + ": not an address of this machine");
+        }
+        String token = null;
+        if (!address.isLoopbackAddress()) {
+            byte[] b = new byte[24];
+            new java.security.SecureRandom().nextBytes(b);
+            token = java.util.HexFormat.of().formatHex(b);
+        }
+        return new MonitorServer.Options(address, port, token, 8, 600_000);
+    }
+
     @Override
     public void run() {
-        try (BrokerOptions.Target target = broker.open();
+        try (BrokerOptions.Target target = broker.open(dev.sim2pi.telemetry.access.BrokerCredentials.OPERATOR);
              MonitorState state = new MonitorState(target.settings());
-             MonitorServer server = new MonitorServer(state, port)) {
+             MonitorServer server = new MonitorServer(state, options())) {
             System.out.println("sim2pi monitor: " + server.url() + " (broker " + target.settings().serverUrl() + "); Ctrl-C stops it");
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             stop.await();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve the monitor on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("cannot serve the monitor on " + bind + ":" + port, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -39,7 +39,7 @@ final class RecordCommand implements Runnable {
         if (robot != null) {
             Topics.checkRobotId(robot);
         }
-        try (BrokerOptions.Target target = broker.open()) {
+        try (BrokerOptions.Target target = broker.open(dev.sim2pi.telemetry.access.BrokerCredentials.RECORDER)) {
             Recorder recorder = Recorder.start(new Recorder.Options(target.settings(), out, robot, clientId,
                     maxMessageBytes, 24 * 3600), null);
             CountDownLatch done = new CountDownLatch(1);
@@ -73,8 +73,9 @@ final class RecordCommand implements Runnable {
 
     private static String line(RecorderStats s, double rate) {
         return String.format(Locale.ROOT,
-                "%s %7.0f frames/s  frames=%d robots=%d datasets=%d bytes=%d gaps(missing)=%d dropped_at_source=%d duplicates=%d malformed=%d oversized=%d",
+                "%s %7.0f frames/s  frames=%d robots=%d datasets=%d bytes=%d gaps(missing)=%d dropped_at_source=%d unavailable=%d duplicates=%d malformed=%d oversized=%d store_failures=%d corrupt_records=%d",
                 s.connected() ? "[connected]" : "[offline]  ", rate, s.framesWritten(), s.robots(), s.datasets(),
-                s.bytes(), s.missing(), s.droppedAtSource(), s.duplicates(), s.malformed(), s.oversized());
+                s.bytes(), s.missing(), s.droppedAtSource(), s.unavailable(), s.duplicates(), s.malformed(), s.oversized(),
+                s.storeFailures(), s.corruptRecords());
     }
 }

@@ -75,6 +75,17 @@ final class TelemetryBenchCommand implements Runnable {
         void close() throws Exception;
     }
 
+    /** Users of the embedded broker (it runs with access control like the one users start); null for other brokers. */
+    private dev.sim2pi.telemetry.access.BrokerCredentials credentials;
+
+    private MqttSettings settings(String url, String user) {
+        if (credentials == null) {
+            return MqttSettings.of(url);
+        }
+        var u = credentials.user(user).orElseThrow();
+        return new MqttSettings(url, u.name(), u.password().toCharArray(), null, null, null);
+    }
+
     @Override
     public void run() {
         if (robots < 1 || rateHz <= 0 || seconds <= 0) {
@@ -102,7 +113,7 @@ final class TelemetryBenchCommand implements Runnable {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         LatencyLog latencies = new LatencyLog((int) Math.min(50_000_000, robots * rateHz * seconds * 1.2 + 1024));
         try (Broker broker = openBroker(work)) {
-            MqttSettings mqtt = MqttSettings.of(broker.url());
+            MqttSettings mqtt = settings(broker.url(), dev.sim2pi.telemetry.access.BrokerCredentials.RECORDER);
             System.err.printf(Locale.ROOT, "broker %s, %d robot(s) at %.0f Hz for %.0f s%s%n", broker.url(), robots, rateHz,
                     seconds, restartBroker ? ", broker restart half-way" : "");
             Recorder recorder = Recorder.start(new Recorder.Options(mqtt, data, null, "sim2pi-bench-recorder", 16 << 20, 3600),
@@ -114,7 +125,8 @@ final class TelemetryBenchCommand implements Runnable {
             SimulatedRobot[] loops = new SimulatedRobot[robots];
             for (int i = 0; i < robots; i++) {
                 String id = "bench-" + i;
-                pubs[i] = TelemetryPublisher.start(PublisherConfig.defaults(id, mqtt, work.resolve("spool-" + id)),
+                pubs[i] = TelemetryPublisher.start(PublisherConfig.defaults(id, settings(broker.url(), id),
+                                work.resolve("spool-" + id)),
                         SimulatedRobot.layout(), "session-" + seed);
             }
             for (TelemetryPublisher p : pubs) {
@@ -301,7 +313,12 @@ final class TelemetryBenchCommand implements Runnable {
         // In memory: HiveMQ needs ~4 s to stop (a fixed 2 s quiet period for its event loops, then its
         // persistence), but it frees the port within ~40 ms; a fresh in-memory instance takes the port
         // meanwhile. It has forgotten every session: the recorder re-subscribes and publishers resend.
-        EmbeddedBroker b = EmbeddedBroker.start(0, null);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < robots; i++) {
+            ids.add("bench-" + i);
+        }
+        credentials = dev.sim2pi.telemetry.access.BrokerCredentials.generate(ids);
+        EmbeddedBroker b = EmbeddedBroker.start(0, null, credentials);
         return new Broker() {
             public String url() {
                 return b.url();

@@ -14,13 +14,25 @@ public final class Topics {
     private Topics() {
     }
 
+    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
     /** Fails with a clear message unless {@code robotId} is usable as one topic level. */
     public static String checkRobotId(String robotId) {
-        if (robotId == null || !robotId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+        if (robotId == null || robotId.length() > 64 || !isSafeId(robotId)) {
             throw new InputException("robot id '" + robotId
-                    + "': expected 1-64 letters, digits, '_', '.' or '-' (it is an MQTT topic level)");
+                    + "': expected 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit and without"
+                    + " '..' (it is an MQTT topic level and a folder name)");
         }
         return robotId;
+    }
+
+    /**
+     * Whether an id from the network (robot or session) is safe as one topic level and one folder
+     * name: 1-128 letters, digits, '_', '.', '-', starting with a letter or digit, no {@code ..}.
+     * Anything else could climb out of the recorder's folder or match topics it should not.
+     */
+    public static boolean isSafeId(String id) {
+        return id != null && SAFE_ID.matcher(id).matches() && !id.contains("..");
     }
 
     public static String telemetry(String robot) {

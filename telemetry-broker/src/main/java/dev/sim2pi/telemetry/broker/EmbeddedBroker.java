@@ -30,9 +30,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final boolean deleteDataOnClose;
     private volatile EmbeddedHiveMQ hivemq;
     private volatile Thread stopping;
+    private final AccessControl access;
     private final java.util.List<Path> freshDataDirs = new java.util.ArrayList<>();
 
-    private EmbeddedBroker(int port, Path configDir, Path dataDir, boolean deleteDataOnClose) {
+    private EmbeddedBroker(int port, Path configDir, Path dataDir, boolean deleteDataOnClose, AccessControl access) {
+        this.access = access;
         this.port = port;
         this.configDir = configDir;
         this.dataDir = dataDir;
@@ -46,6 +48,15 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param dataDir where to persist sessions and queues, or null for in-memory persistence
      */
     public static EmbeddedBroker start(int port, Path dataDir) {
+        return start(port, dataDir, null);
+    }
+
+    /**
+     * Starts a broker that admits only the users in {@code credentials} and holds each to its
+     * role's topics ({@link dev.sim2pi.telemetry.access.TopicAcl}); null admits anyone (tests and
+     * benchmarks of the transport only).
+     */
+    public static EmbeddedBroker start(int port, Path dataDir, dev.sim2pi.telemetry.access.BrokerCredentials credentials) {
         try {
             int chosen = port == 0 ? freePort() : port;
             Path config = Files.createTempDirectory("sim2pi-broker-conf");
@@ -53,7 +64,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             Path data = inMemory ? Files.createTempDirectory("sim2pi-broker-data") : Files.createDirectories(dataDir);
             Files.writeString(config.resolve("config.xml"), configXml(chosen, inMemory));
             quietLogging();
-            EmbeddedBroker b = new EmbeddedBroker(chosen, config, data, inMemory);
+            EmbeddedBroker b = new EmbeddedBroker(chosen, config, data, inMemory,
+                    credentials == null ? null : new AccessControl(credentials));
             b.startAgain();
             return b;
         } catch (IOException e) {
@@ -99,12 +111,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     private void start(Path data) {
-        hivemq = EmbeddedHiveMQ.builder()
+        var builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(configDir)
                 .withDataFolder(data)
                 .withExtensionsFolder(configDir.resolve("extensions"))
-                .withoutLoggingBootstrap()
-                .build();
+                .withoutLoggingBootstrap();
+        if (access != null) {
+            builder = builder.withEmbeddedExtension(access.extension());
+        }
+        hivemq = builder.build();
         try {
             hivemq.start().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -180,6 +195,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Connections, publishes and subscriptions refused by access control (zeros when the broker is open). */
+    public long[] refusals() {
+        return access == null ? new long[3] : new long[] {access.refusedConnects.get(), access.refusedPublishes.get(),
+            access.refusedSubscriptions.get()};
     }
 
     public int port() {

@@ -33,6 +33,12 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  */
 public final class MonitorState implements AutoCloseable {
 
+    /** Caps on what the network can make the monitor hold. */
+    static final int MAX_ROBOTS = 256;
+    static final int MAX_RECORDERS = 64;
+    static final int MAX_MESSAGE_BYTES = 4 << 20;
+    private static final int MAX_TEXT = 200;
+
     private final MqttSettings mqtt;
     private final Map<String, RobotView> robots = new TreeMap<>();
     private final ArrayDeque<String[]> events = new ArrayDeque<>();
@@ -42,6 +48,8 @@ public final class MonitorState implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean lost = true;
     private volatile MqttAsyncClient client;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
 
     public MonitorState(MqttSettings mqtt) {
         this.mqtt = mqtt;
@@ -55,8 +63,9 @@ public final class MonitorState implements AutoCloseable {
         while (running) {
             if (lost) {
                 closeClient();
+                MqttAsyncClient c = null;
                 try {
-                    MqttAsyncClient c = new MqttAsyncClient(mqtt.serverUrl(), "sim2pi-monitor-" + ProcessHandle.current().pid(),
+                    c = new MqttAsyncClient(mqtt.serverUrl(), "sim2pi-monitor-" + ProcessHandle.current().pid(),
                             new MemoryPersistence(), null, dev.sim2pi.telemetry.PahoThreads.shared());
                     MqttConnectionOptions o = mqtt.options();
                     o.setCleanStart(true);
@@ -69,6 +78,10 @@ public final class MonitorState implements AutoCloseable {
                     lost = false;
                     backoff = 100;
                 } catch (MqttException | RuntimeException e) {
+                    // A connect that failed still owns Paho's threads and socket: close it, or each retry leaks one.
+                    if (c != null) {
+                        closeQuietly(c);
+                    }
                     sleep(backoff);
                     backoff = Math.min(2000, backoff * 2);
                     continue;
@@ -97,23 +110,59 @@ public final class MonitorState implements AutoCloseable {
         return id;
     }
 
+    /** Handles one message; anything it cannot use is counted in {@link #rejectedMessages()}, never thrown. */
     void handle(String topic, byte[] payload) {
+        if (accept(topic, payload)) {
+            accepted.incrementAndGet();
+        } else {
+            rejected.incrementAndGet();
+        }
+    }
+
+    private boolean accept(String topic, byte[] payload) {
+        if (topic == null || payload == null || payload.length > MAX_MESSAGE_BYTES) {
+            return false;
+        }
         try {
             if (topic.startsWith("sim2pi-recorder/")) {
                 RecorderStatus s = RecorderStatus.parseFrom(payload);
+                if (s.getSchemaVersion() != WireSchema.VERSION || !Topics.isSafeId(s.getClientId())) {
+                    return false;
+                }
                 synchronized (this) {
+                    if (!recorders.containsKey(s.getClientId()) && recorders.size() >= MAX_RECORDERS) {
+                        return false;
+                    }
                     recorders.put(s.getClientId(), s);
                 }
-                return;
+                return true;
             }
             String robot = Topics.robotOf(topic);
             String leaf = Topics.leafOf(topic);
-            if (robot == null) {
-                return;
+            if (robot == null || !Topics.isSafeId(robot)) {
+                return false;
+            }
+            synchronized (this) {
+                if (!robots.containsKey(robot) && robots.size() >= MAX_ROBOTS) {
+                    return false;
+                }
             }
             switch (leaf) {
                 case "telemetry" -> {
                     TelemetryBatch b = TelemetryBatch.parseFrom(payload);
+                    if (b.getSchemaVersion() != WireSchema.VERSION || !robot.equals(b.getRobotId())
+                            || !Topics.isSafeId(b.getSessionId())) {
+                        return false;
+                    }
+                    long firstFrame = b.getFramesCount() > 0 ? b.getFrames(0).getSequence() : b.getFirstSequence();
+                    if (b.getFirstSequence() > firstFrame || b.getResendFloor() > firstFrame) {
+                        return false;
+                    }
+                    for (Frame f : b.getFramesList()) {
+                        if (RobotView.channels(f) > RobotView.MAX_CHANNELS) {
+                            return false;
+                        }
+                    }
                     synchronized (this) {
                         RobotView v = view(robot);
                         if (!b.getSessionId().equals(v.session)) {
@@ -127,14 +176,23 @@ public final class MonitorState implements AutoCloseable {
                 }
                 case "session" -> {
                     SessionAnnouncement a = SessionAnnouncement.parseFrom(payload);
+                    if (a.getSchemaVersion() != WireSchema.VERSION || !robot.equals(a.getRobotId())
+                            || a.getSensors().getChannelsCount() + a.getObservation().getChannelsCount()
+                                    + a.getActions().getChannelsCount() > RobotView.MAX_CHANNELS) {
+                        return false;
+                    }
+                    FrameLayout layout = FrameLayout.fromAnnouncement(a);
                     synchronized (this) {
                         RobotView v = view(robot);
-                        v.layout = FrameLayout.fromAnnouncement(a);
-                        v.task = a.getTaskId() + " v" + a.getTaskVersion();
+                        v.layout = layout;
+                        v.task = clip(a.getTaskId()) + " v" + a.getTaskVersion();
                     }
                 }
                 case "status" -> {
                     Status s = Status.parseFrom(payload);
+                    if (s.getSchemaVersion() != WireSchema.VERSION) {
+                        return false;
+                    }
                     String now = s.getState().name();
                     synchronized (this) {
                         RobotView v = view(robot);
@@ -148,19 +206,31 @@ public final class MonitorState implements AutoCloseable {
                 }
                 case "events" -> {
                     Event e = Event.parseFrom(payload);
-                    addEvent(robot, e.getKind(), e.getMessage());
+                    if (e.getSchemaVersion() != WireSchema.VERSION) {
+                        return false;
+                    }
+                    addEvent(robot, clip(e.getKind()), clip(e.getMessage()));
                 }
                 case "cmd/ack" -> {
                     CommandAck a = CommandAck.parseFrom(payload);
+                    if (a.getSchemaVersion() != WireSchema.VERSION) {
+                        return false;
+                    }
                     addEvent(robot, a.getAccepted() ? "command_accepted" : "command_refused",
-                            a.getCommandId() + " " + a.getMessage());
+                            clip(a.getCommandId()) + " " + clip(a.getMessage()));
                 }
                 default -> {
+                    return false;
                 }
             }
+            return true;
         } catch (InvalidProtocolBufferException | RuntimeException e) {
-            addEvent(Topics.robotOf(topic) == null ? "?" : Topics.robotOf(topic), "malformed_message", topic);
+            return false;
         }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "…";
     }
 
     private RobotView view(String robot) {
@@ -178,6 +248,7 @@ public final class MonitorState implements AutoCloseable {
     public synchronized String snapshotJson(String selected) {
         Json j = new Json().begin();
         j.key("connected").value(!lost);
+        j.key("rejectedMessages").value(rejected.get());
         j.key("robots").beginArray();
         for (RobotView v : robots.values()) {
             j.begin().key("id").value(v.id).key("state").value(v.state).key("session").value(v.session)
@@ -257,13 +328,37 @@ public final class MonitorState implements AutoCloseable {
         MqttAsyncClient c = client;
         client = null;
         if (c != null) {
-            try {
-                c.disconnect(500).waitForCompletion(1000);
-                c.close(true);
-            } catch (MqttException | RuntimeException e) {
-                // Shutting down.
-            }
+            closeQuietly(c);
         }
+    }
+
+    private static void closeQuietly(MqttAsyncClient c) {
+        try {
+            if (c.isConnected()) {
+                c.disconnect(500).waitForCompletion(1000);
+            }
+        } catch (MqttException | RuntimeException e) {
+            // Already gone.
+        }
+        try {
+            c.close(true);
+        } catch (MqttException | RuntimeException e) {
+            // Shutting down.
+        }
+    }
+
+    /** Messages handled and shown. */
+    public long acceptedMessages() {
+        return accepted.get();
+    }
+
+    /** Messages refused: undecodable, wrong schema, unsafe ids, oversized, beyond the caps. */
+    public long rejectedMessages() {
+        return rejected.get();
+    }
+
+    synchronized int robotCount() {
+        return robots.size();
     }
 
     private final class Callback implements MqttCallback {

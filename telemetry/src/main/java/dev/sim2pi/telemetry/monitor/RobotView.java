@@ -11,6 +11,8 @@ final class RobotView {
     /** Upper bounds (µs) of the loop-jitter histogram bins; the last bin is open. */
     static final long[] JITTER_BOUNDS_MICROS = {10, 20, 50, 100, 200, 500, 1000, 2000, 5000};
     static final int HISTORY = 400;
+    /** Channels (sensors + observation + command) a frame may have: the plot buffer is this times {@link #HISTORY}. */
+    static final int MAX_CHANNELS = 256;
 
     /** The state until the robot's first status message. */
     static final String UNKNOWN = "UNKNOWN";
@@ -49,8 +51,16 @@ final class RobotView {
         return names;
     }
 
+    /** Channels a frame carries; callers refuse frames above {@link #MAX_CHANNELS}. */
+    static int channels(Frame f) {
+        return f.getSensorsCount() + f.getObservationCount() + f.getCommandCount();
+    }
+
     void add(Frame f) {
-        int n = f.getSensorsCount() + f.getObservationCount() + f.getCommandCount();
+        int n = channels(f);
+        if (n > MAX_CHANNELS) {
+            return;
+        }
         if (values.length != n) {
             values = new double[n][HISTORY];
             count = 0;

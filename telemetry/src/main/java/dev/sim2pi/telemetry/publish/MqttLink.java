@@ -275,6 +275,9 @@ final class MqttLink {
                 if (!sessionId.equals(ack.getSessionId())) {
                     return;
                 }
+                // Any confirmation of this session means a recorder listens, even one that joined late
+                // and cannot confirm anything yet (it lacks the frames sent before it came).
+                recorderSeen = true;
                 Long before = recorderSubscriptions.put(ack.getRecorderId(), ack.getSubscription());
                 if (before != null && before != ack.getSubscription()) {
                     resendRequested = true;
@@ -286,7 +289,6 @@ final class MqttLink {
                 }
                 if (ack.getContiguousThrough() > confirmedThrough) {
                     confirmedThrough = ack.getContiguousThrough();
-                    recorderSeen = true;
                     LockSupport.unpark(sender);
                 }
             } catch (com.google.protobuf.InvalidProtocolBufferException e) {

@@ -15,9 +15,19 @@ package dev.sim2pi.telemetry.publish;
  * @param gapResends          times they were sent again because a recorder reported frames missing
  *                            below ones it stored
  * @param connected           whether the broker is reachable now
+ * @param framesGivenUp       frames of this session dropped from a full spool or kept past the
+ *                            delivery window without a recorder's confirmation (declared to recorders)
+ * @param resendFloor         first frame sequence the spool may still send again
+ * @param senderFaults        faults of the sender thread (a full disk, an I/O error, a bug), each retried
+ * @param lastFault           the last of them, or empty
+ * @param framesUnsent        frames still in the ring when {@code close} gave up draining (a disk that stayed full)
+ * @param senderRunning       whether the sender thread is alive (false only after close)
+ * @param recorderConfirming  whether a recorder confirmed this session (end-to-end confirmation is on)
  */
 public record PublisherStats(long framesEnqueued, long framesDropped, long messagesAcked, long messagesSpooled,
                              long messagesSpoolDropped, long reconnects, long retransmissions, long recorderResends,
                              long gapResends,
-                             boolean connected) {
+                             boolean connected, long framesGivenUp, long resendFloor, long senderFaults,
+                             String lastFault, long framesUnsent, boolean senderRunning,
+                             boolean recorderConfirming) {
 }

@@ -1,6 +1,7 @@
 package dev.sim2pi.telemetry.publish;
 
 import dev.sim2pi.telemetry.record.FramedLog;
+import dev.sim2pi.telemetry.record.LogAppender;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -22,6 +23,14 @@ import java.util.zip.CRC32C;
  * in the page cache and never reach the SD card. When the spool exceeds its byte budget the
  * oldest segment is dropped and its messages counted.
  *
+ * <p>Batches of the running session carry their frame sequence range, so the spool knows its
+ * {@link #resendFloor()}: the first frame it may still send again. Frames below it were
+ * confirmed, or given up (dropped from a full spool, or past the delivery window) and are
+ * declared as such on the next batch, so a recorder stops waiting for them.
+ *
+ * <p>A damaged segment (shorter than its header after a crash, or not a spool file) never
+ * stops the publisher: a short one is started afresh, a foreign one is renamed aside and counted.
+ *
  * <p>Single-threaded: only the sender thread uses it.
  */
 final class Spool implements AutoCloseable {
@@ -31,15 +40,19 @@ final class Spool implements AutoCloseable {
         final Segment segment;
         final long offset;
         final int bytes;
-        /** Last frame sequence of a batch of this run's session; -1 for other messages. */
+        /** First and last frame sequence of a batch of this run's session; -1 for other messages. */
+        final long firstSequence;
         final long lastSequence;
         boolean acked;
         long ackedAtNanos;
+        /** When the broker first acknowledged it: the delivery window runs from here, resends do not extend it. */
+        long firstAckedAtNanos = Long.MIN_VALUE;
 
-        Entry(Segment segment, long offset, int bytes, long lastSequence) {
+        Entry(Segment segment, long offset, int bytes, long firstSequence, long lastSequence) {
             this.segment = segment;
             this.offset = offset;
             this.bytes = bytes;
+            this.firstSequence = firstSequence;
             this.lastSequence = lastSequence;
         }
     }
@@ -77,7 +90,11 @@ final class Spool implements AutoCloseable {
 
     private final ByteBuffer scratch = ByteBuffer.allocate(FramedLog.RECORD_HEADER_BYTES);
     private final CRC32C crc = new CRC32C();
+    private final LogAppender appender;
     private long lastSegmentNumber;
+    private long resendFloor;
+    private long givenUpFrames;
+    private long corruptSegments;
     private long storedBytes;
     private long droppedMessages;
     private long lastForceNanos;
@@ -89,7 +106,13 @@ final class Spool implements AutoCloseable {
      * @param maxBytes byte budget of all segments; beyond it the oldest segment is dropped
      */
     Spool(Path dir, long maxBytes) throws IOException {
+        this(dir, maxBytes, LogAppender.DIRECT);
+    }
+
+    /** As {@link #Spool(Path, long)}, writing records through {@code appender}. */
+    Spool(Path dir, long maxBytes, LogAppender appender) throws IOException {
         this.dir = dir;
+        this.appender = appender;
         this.maxBytes = maxBytes;
         this.segmentBytes = Math.max(64 * 1024, maxBytes / 16);
         Files.createDirectories(dir);
@@ -102,11 +125,21 @@ final class Spool implements AutoCloseable {
         for (Path file : files) {
             long number = Long.parseLong(file.getFileName().toString().substring(6, 22));
             lastSegmentNumber = Math.max(lastSegmentNumber, number);
-            Segment seg = new Segment(number, file, FramedLog.openForAppend(file));
+            Segment seg;
+            try {
+                seg = new Segment(number, file, FramedLog.openForAppend(file));
+            } catch (IOException e) {
+                // Not a spool segment (or unreadable): keep it for inspection, out of the way.
+                corruptSegments++;
+                Files.move(file, file.resolveSibling(file.getFileName() + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
+                System.err.println("sim2pi telemetry: spool segment " + file + " is damaged (" + e.getMessage()
+                        + "); moved aside as .corrupt");
+                continue;
+            }
             seg.bytes = seg.channel.size();
             FramedLog.scan(seg.channel, (offset, payload) -> {
                 if (number > acked[0] || (number == acked[0] && offset >= acked[1])) {
-                    unsent.add(new Entry(seg, offset, payload.length, -1));
+                    unsent.add(new Entry(seg, offset, payload.length, -1, -1));
                     seg.unacked++;
                     seg.live++;
                 }
@@ -117,31 +150,46 @@ final class Spool implements AutoCloseable {
         deleteAckedSegments(false);
     }
 
-    /** Appends a message that no recorder confirms; see {@link #append(byte[], int, long)}. */
+    /** Appends a message that no recorder confirms; see {@link #append(byte[], int, long, long)}. */
     void append(byte[] payload, int len) throws IOException {
-        append(payload, len, -1);
+        append(payload, len, -1, -1);
     }
 
     /**
-     * Appends a message; a full spool drops its oldest segment (counted) to make room.
+     * Appends a message; a full spool drops its oldest segment (counted) to make room. A failed
+     * write (a full disk) leaves the spool as it was and throws: the caller keeps the message.
      *
-     * @param lastSequence last frame sequence of a batch (what a recorder confirms), or -1
+     * @param firstSequence first frame sequence of a batch, or -1
+     * @param lastSequence  last frame sequence of a batch (what a recorder confirms), or -1
      */
-    void append(byte[] payload, int len, long lastSequence) throws IOException {
+    void append(byte[] payload, int len, long firstSequence, long lastSequence) throws IOException {
         Segment seg = segments.peekLast();
         if (seg == null || seg.bytes >= segmentBytes) {
             if (seg != null) {
                 seg.channel.force(false);
             }
-            seg = newSegment(++lastSegmentNumber);
+            seg = newSegment(lastSegmentNumber + 1);
+            lastSegmentNumber++;
         }
-        long offset = FramedLog.append(seg.channel, scratch, crc, payload, 0, len);
+        long at = seg.channel.position();
+        long offset;
+        try {
+            offset = appender.append(seg.channel, scratch, crc, payload, 0, len);
+        } catch (IOException | RuntimeException e) {
+            try {
+                seg.channel.truncate(at);
+                seg.channel.position(at);
+            } catch (IOException ignored) {
+                // A torn record is skipped when the spool is read again.
+            }
+            throw e;
+        }
         long added = FramedLog.RECORD_HEADER_BYTES + len;
         seg.bytes += added;
         storedBytes += added;
         seg.unacked++;
         seg.live++;
-        Entry e = new Entry(seg, offset, len, lastSequence);
+        Entry e = new Entry(seg, offset, len, firstSequence, lastSequence);
         unsent.add(e);
         dirty = true;
         while (storedBytes > maxBytes && segments.size() > 1) {
@@ -177,6 +225,9 @@ final class Spool implements AutoCloseable {
     void ack(Entry e, long nowNanos) throws IOException {
         e.acked = true;
         e.ackedAtNanos = nowNanos;
+        if (e.firstAckedAtNanos == Long.MIN_VALUE) {
+            e.firstAckedAtNanos = nowNanos;
+        }
         while (!sentEntries.isEmpty() && sentEntries.peekFirst().acked) {
             Entry head = sentEntries.pollFirst();
             head.segment.unacked--;
@@ -184,11 +235,16 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    /** Forgets acknowledged messages acknowledged longer than {@code replayHorizonNanos} ago. */
+    /**
+     * Forgets acknowledged messages first acknowledged longer than {@code replayHorizonNanos} ago
+     * (resending one does not extend its time).
+     */
     void expire(long nowNanos, long replayHorizonNanos) throws IOException {
         boolean removedAny = false;
-        while (!recent.isEmpty() && nowNanos - recent.peekFirst().ackedAtNanos > replayHorizonNanos) {
-            recent.pollFirst().segment.live--;
+        while (!recent.isEmpty() && nowNanos - recent.peekFirst().firstAckedAtNanos > replayHorizonNanos) {
+            Entry e = recent.pollFirst();
+            e.segment.live--;
+            giveUp(e);
             removedAny = true;
         }
         if (removedAny) {
@@ -200,12 +256,24 @@ final class Spool implements AutoCloseable {
     void confirm(long sequence) throws IOException {
         boolean removedAny = false;
         while (!recent.isEmpty() && recent.peekFirst().lastSequence <= sequence) {
-            recent.pollFirst().segment.live--;
+            Entry e = recent.pollFirst();
+            e.segment.live--;
+            resendFloor = Math.max(resendFloor, e.lastSequence + 1);
             removedAny = true;
         }
         if (removedAny) {
             deleteAckedSegments(true);
         }
+    }
+
+    /** Whether a batch of this session the broker acknowledged still waits for a recorder's confirmation. */
+    boolean hasUnconfirmedBatches() {
+        for (Entry e : recent) {
+            if (e.lastSequence >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** When the oldest acknowledged but unconfirmed message was acknowledged, or {@code Long.MAX_VALUE}. */
@@ -264,16 +332,42 @@ final class Spool implements AutoCloseable {
     private void dropOldestSegment() throws IOException {
         Segment oldest = segments.pollFirst();
         while (!recent.isEmpty() && recent.peekFirst().segment == oldest) {
-            recent.pollFirst();
+            giveUp(recent.pollFirst());
         }
         while (!sentEntries.isEmpty() && sentEntries.peekFirst().segment == oldest) {
-            sentEntries.pollFirst();
+            giveUp(sentEntries.pollFirst());
         }
         while (!unsent.isEmpty() && unsent.peekFirst().segment == oldest) {
-            unsent.pollFirst();
+            giveUp(unsent.pollFirst());
         }
         droppedMessages += oldest.unacked;
         close(oldest);
+    }
+
+    /** A batch leaves without a confirmation: frames up to its end will not be sent again. */
+    private void giveUp(Entry e) {
+        if (e.lastSequence >= 0 && e.lastSequence + 1 > resendFloor) {
+            givenUpFrames += e.lastSequence + 1 - Math.max(resendFloor, e.firstSequence);
+            resendFloor = e.lastSequence + 1;
+        }
+    }
+
+    /**
+     * The first frame sequence of this session the spool may still send: every later frame is
+     * held until a recorder confirms it; earlier ones were confirmed or given up.
+     */
+    long resendFloor() {
+        return resendFloor;
+    }
+
+    /** Frames of this session given up without a confirmation (spool full, or past the delivery window). */
+    long givenUpFrames() {
+        return givenUpFrames;
+    }
+
+    /** Segment files found damaged at start and moved aside. */
+    long corruptSegments() {
+        return corruptSegments;
     }
 
     private void deleteAckedSegments(boolean keepLast) throws IOException {
@@ -301,7 +395,17 @@ final class Spool implements AutoCloseable {
     /** Records where acknowledged messages end, so a restart does not resend them, and closes. */
     @Override
     public void close() throws IOException {
-        Entry head = sentEntries.isEmpty() ? unsent.peekFirst() : sentEntries.peekFirst();
+        // Batches the broker took but no recorder confirmed are sent again by the next run.
+        Entry head = null;
+        for (Entry e : recent) {
+            if (e.lastSequence >= 0) {
+                head = e;
+                break;
+            }
+        }
+        if (head == null) {
+            head = sentEntries.isEmpty() ? unsent.peekFirst() : sentEntries.peekFirst();
+        }
         ByteBuffer mark = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         if (head != null) {
             mark.putLong(head.segment.number).putLong(head.offset);

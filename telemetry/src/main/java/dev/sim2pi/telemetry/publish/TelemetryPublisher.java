@@ -1,6 +1,8 @@
 package dev.sim2pi.telemetry.publish;
 
+import dev.sim2pi.models.time.Clock;
 import dev.sim2pi.telemetry.Topics;
+import dev.sim2pi.telemetry.record.LogAppender;
 import dev.sim2pi.telemetry.wire.FrameLayout;
 import dev.sim2pi.telemetry.wire.WireSchema;
 import dev.sim2pi.telemetry.wire.proto.Event;
@@ -19,10 +21,17 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The control thread writes each iteration into a preallocated ring through
  * {@link #frame()}. A sender thread cuts the ring into one batch per window, appends it to the
  * on-disk {@link Spool} and publishes from the spool with QoS 1, keeping at most a window of
- * unacknowledged publishes (Paho v5 fails bursts beyond the broker's receive maximum). A batch
- * leaves the spool only when the broker acknowledged it: while the broker is unreachable batches
- * accumulate on disk, after reconnection they go out in order, and a restarted controller resumes
- * them. The session's layout is announced once, retained, ahead of its first batch.
+ * unacknowledged publishes (Paho v5 fails bursts beyond the broker's receive maximum). While the
+ * broker is unreachable batches accumulate on disk, after reconnection they go out in order, and a
+ * restarted controller resumes them. The session's layout is announced once, retained, ahead of
+ * its first batch.
+ *
+ * <p>Delivery window: a batch stays in the spool until the broker acknowledged it and a recorder
+ * confirmed it, at most {@value #CONFIRM_HORIZON_NANOS} ns after the broker's acknowledgement
+ * (1 s while no recorder has confirmed anything this session). A batch given up that way, or
+ * dropped from a full spool, is declared on the next batch ({@code resend_floor}) so recorders
+ * count it instead of waiting for it. A fault of the sender (a full disk, a bug) is counted and
+ * retried; it never ends telemetry, and {@link #close(long)} always returns.
  */
 public final class TelemetryPublisher implements AutoCloseable {
 
@@ -44,8 +53,16 @@ public final class TelemetryPublisher implements AutoCloseable {
      * batches are repaired sooner, from the recorder's gap reports; this covers a lost tail.
      */
     private static final long RETRANSMIT_NANOS = 3_000_000_000L;
+    /** Pause after a fault (a full disk), doubling while faults repeat. */
+    private static final long FAULT_BACKOFF_MIN_NANOS = 10_000_000L;
+    private static final long FAULT_BACKOFF_MAX_NANOS = 1_000_000_000L;
+    /** Longest real-time park, so a stepped clock in tests is looked at again soon. */
+    private static final long MAX_PARK_NANOS = 50_000_000L;
+    /** How long {@link #close(long)} waits for the sender beyond the drain time before giving up on it. */
+    private static final long CLOSE_GRACE_MILLIS = 10_000;
 
     private final PublisherConfig config;
+    private final Clock clock;
     private final String sessionId;
     private final FrameRing ring;
     private final TelemetryFrame frame;
@@ -64,6 +81,11 @@ public final class TelemetryPublisher implements AutoCloseable {
     private volatile long retransmissions;
     private volatile long recorderResends;
     private volatile long gapResends;
+    private volatile long senderFaults;
+    private volatile String lastFault = "";
+    private volatile long framesUnsent;
+    private volatile long givenUpSnapshot;
+    private volatile long resendFloorSnapshot;
     private final BatchEncoderHolder encoder = new BatchEncoderHolder();
     /** Sequence number following the last frame of the previous batch (sender thread only). */
     private long nextBatchSequence;
@@ -75,13 +97,15 @@ public final class TelemetryPublisher implements AutoCloseable {
         volatile boolean everConnected;
     }
 
-    private TelemetryPublisher(PublisherConfig config, FrameLayout layout, String sessionId) throws IOException {
+    private TelemetryPublisher(PublisherConfig config, FrameLayout layout, String sessionId, Clock clock,
+                               LogAppender appender) throws IOException {
         this.config = config;
+        this.clock = clock;
         this.sessionId = sessionId;
         this.ring = new FrameRing(config.ringCapacity(), layout);
         this.frame = new TelemetryFrame(ring);
-        this.spool = new Spool(config.spoolDir(), config.spoolMaxBytes());
-        byte[] announcement = layout.announce(config.robotId(), sessionId, System.currentTimeMillis(), System.nanoTime())
+        this.spool = new Spool(config.spoolDir(), config.spoolMaxBytes(), appender);
+        byte[] announcement = layout.announce(config.robotId(), sessionId, System.currentTimeMillis(), clock.nanoTime())
                 .toByteArray();
         outbox.add(tagged(KIND_SESSION, announcement));
         this.sender = new Thread(this::runSender, "telemetry-sender-" + config.robotId());
@@ -95,8 +119,24 @@ public final class TelemetryPublisher implements AutoCloseable {
      * sender thread. The broker need not be reachable.
      */
     public static TelemetryPublisher start(PublisherConfig config, FrameLayout layout, String sessionId) {
+        return start(config, layout, sessionId, Clock.system());
+    }
+
+    /** As {@link #start(PublisherConfig, FrameLayout, String)}, timing batches, resends and the delivery window by {@code clock}. */
+    public static TelemetryPublisher start(PublisherConfig config, FrameLayout layout, String sessionId, Clock clock) {
+        return start(config, layout, sessionId, clock, LogAppender.DIRECT);
+    }
+
+    /** As above, writing the spool through {@code appender} (tests make the disk fill up with it). */
+    static TelemetryPublisher start(PublisherConfig config, FrameLayout layout, String sessionId, Clock clock,
+                                    LogAppender appender) {
+        Topics.checkRobotId(config.robotId());
+        if (!Topics.isSafeId(sessionId)) {
+            throw new dev.sim2pi.models.InputException("session id '" + sessionId
+                    + "': expected 1-128 letters, digits, '_', '.' or '-', starting with a letter or digit, without '..'");
+        }
         try {
-            TelemetryPublisher p = new TelemetryPublisher(config, layout, sessionId);
+            TelemetryPublisher p = new TelemetryPublisher(config, layout, sessionId, clock, appender);
             p.sender.start();
             return p;
         } catch (IOException e) {
@@ -134,6 +174,9 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     /** Publishes a safety or lifecycle event on {@code .../events}; allocates, so not for every iteration. */
     public void event(String kind, String message, long sequence, long timestampNanos) {
+        if (!running) {
+            return;
+        }
         byte[] payload = Event.newBuilder().setSchemaVersion(WireSchema.VERSION).setRobotId(config.robotId())
                 .setSessionId(sessionId).setTimestampNanos(timestampNanos).setUnixMillis(System.currentTimeMillis())
                 .setKind(kind).setMessage(message).setSequence(sequence).build().toByteArray();
@@ -151,7 +194,8 @@ public final class TelemetryPublisher implements AutoCloseable {
     public PublisherStats stats() {
         return new PublisherStats(frame.nextSequence() - frame.droppedFrames(), frame.droppedFrames(), state.acked,
                 spoolSizeSnapshot, spoolDroppedSnapshot, state.reconnects, retransmissions, recorderResends,
-                gapResends, link.connected());
+                gapResends, link.connected(), givenUpSnapshot, resendFloorSnapshot, senderFaults, lastFault,
+                framesUnsent, sender.isAlive(), link.recorderSeen());
     }
 
 
@@ -161,11 +205,17 @@ public final class TelemetryPublisher implements AutoCloseable {
      * (what was not delivered is resent by the next run).
      */
     public void close(long drainMillis) {
-        drainDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
+        drainDeadlineNanos = clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
         running = false;
         LockSupport.unpark(sender);
         try {
-            sender.join();
+            sender.join(Math.max(1, drainMillis) + CLOSE_GRACE_MILLIS);
+            if (sender.isAlive()) {
+                // Only a stuck disk or broker call keeps it; the control loop must not wait for that.
+                System.err.println("sim2pi telemetry: sender did not stop within " + (drainMillis + CLOSE_GRACE_MILLIS)
+                        + " ms; leaving it (the spool resumes on the next start)");
+                sender.interrupt();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -184,159 +234,226 @@ public final class TelemetryPublisher implements AutoCloseable {
         int[] slots = new int[MAX_FRAMES_PER_BATCH];
     }
 
-    private void runSender() {
-        ReconnectSchedule reconnect = new ReconnectSchedule(config.mqtt(), config.reconnectMinNanos(),
-                config.reconnectMaxNanos(), System.nanoTime());
-        RingFrames frames = new RingFrames(ring);
-        java.util.ArrayDeque<MqttLink.Pending> inflight = new java.util.ArrayDeque<>();
-        long window = config.batchWindowNanos();
-        long nextBatch = System.nanoTime() + window;
+    /** What the sender thread keeps between iterations of its loop. */
+    private static final class Loop {
+        final java.util.ArrayDeque<MqttLink.Pending> inflight = new java.util.ArrayDeque<>();
+        long nextBatch;
         int connectedGeneration = -1;
-        boolean retransmitting = false;
-        boolean stalled = false;
+        boolean retransmitting;
+        boolean stalled;
         long lastConfirmed = -1;
-        long lastConfirmAdvanceNanos = System.nanoTime();
+        long lastConfirmAdvanceNanos;
         long retransmitAfter = RETRANSMIT_NANOS;
         long lastGapResendAfter = -1;
-        long lastGapResendNanos = 0;
-        try {
-            while (true) {
-                long now = System.nanoTime();
-                boolean stopping = !running;
-                // Outcomes of publishes.
-                MqttLink.Pending done;
-                while ((done = link.completions.poll()) != null) {
-                    if (done.generation != connectedGeneration) {
-                        continue;
-                    }
-                    if (done.ok) {
-                        spool.ack(done.entry, now);
-                        inflight.remove(done);
-                        state.acked++;
-                    } else {
-                        link.disconnect(0);
-                    }
-                }
-                // Connection upkeep.
-                if (connectedGeneration >= 0 && (link.lost() || !link.connected()) && !link.connecting()) {
-                    connectedGeneration = -1;
-                    retransmitting = false;
-                    stalled = false;
-                    inflight.clear();
-                    spool.rewind();
-                    // A broker restart is often over in milliseconds: try at once, then back off.
-                    reconnect.lost(now);
-                }
-                if (connectedGeneration < 0 && link.connected()) {
-                    connectedGeneration = link.generation();
-                    if (state.everConnected) {
-                        state.reconnects++;
-                    }
-                    state.everConnected = true;
-                    reconnect.connected();
-                    statusDirty = true;
-                } else if (connectedGeneration < 0 && !link.connecting() && (!stopping || now < drainDeadlineNanos)
-                        && reconnect.connectNow(now)) {
-                    link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
-                }
-                // Batches and events into the spool.
-                if (now >= nextBatch || stopping || ring.published() - ring.consumed() >= MAX_FRAMES_PER_BATCH) {
-                    cutBatches(frames);
-                    nextBatch = Math.max(nextBatch + window, now + window / 4);
-                }
-                byte[] msg;
-                while ((msg = outbox.poll()) != null) {
-                    spool.append(msg, msg.length);
-                }
-                // Publishing within the window.
-                boolean up = connectedGeneration >= 0 && link.connected();
-                if (up) {
-                    if (statusDirty) {
-                        statusDirty = false;
-                        link.publishUntracked(Topics.status(config.robotId()), status(robotState), true);
-                    }
-                    long confirmed = link.confirmedThrough();
-                    if (confirmed != lastConfirmed) {
-                        lastConfirmed = confirmed;
-                        lastConfirmAdvanceNanos = now;
-                        retransmitAfter = RETRANSMIT_NANOS;
-                    }
-                    spool.confirm(confirmed);
-                    if (link.takeResendRequest()) {
-                        // A recorder came back: the broker may have lost what it took meanwhile.
-                        retransmitting = true;
-                        recorderResends++;
-                    }
-                    long gap = link.takeGapReport();
-                    // One resend per gap: reports of the same gap keep coming until the resent batches arrive.
-                    if (gap >= 0 && (gap != lastGapResendAfter || now - lastGapResendNanos > RETRANSMIT_NANOS)) {
-                        retransmitting = true;
-                        lastGapResendAfter = gap;
-                        lastGapResendNanos = now;
-                        gapResends++;
-                    }
-                    if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > retransmitAfter
-                            && now - lastConfirmAdvanceNanos > retransmitAfter) {
-                        retransmitting = true;
-                        stalled = true;
-                        lastConfirmAdvanceNanos = now;
-                        // A congested broker delays confirmations too: back off so resends cannot snowball.
-                        retransmitAfter = Math.min(retransmitAfter * 2, 16 * RETRANSMIT_NANOS);
-                    }
-                    if (retransmitting && inflight.isEmpty()) {
-                        // The broker took these but no recorder stored them (a broker restart lost them).
-                        spool.rewind();
-                        retransmitting = false;
-                        if (stalled) {
-                            retransmissions++;
-                            stalled = false;
-                        }
-                    }
-                    int limit = Math.max(1, Math.min(config.maxInflight(), link.serverReceiveMaximum() - 1));
-                    while (!retransmitting && inflight.size() < limit && spool.hasUnsent()) {
-                        Spool.Entry e = spool.nextUnsent();
-                        byte[] stored = spool.read(e);
-                        MqttLink.Pending p = new MqttLink.Pending(e, connectedGeneration);
-                        inflight.add(p);
-                        if (!link.publish(topicOf(stored[0]), Arrays.copyOfRange(stored, 1, stored.length),
-                                stored[0] == KIND_SESSION, p)) {
-                            break;
-                        }
-                    }
-                } else {
-                    spool.forceIfDue(now, FORCE_INTERVAL_NANOS);
-                }
-                spool.confirm(link.confirmedThrough());
-                spool.expire(now, link.recorderSeen() ? CONFIRM_HORIZON_NANOS : NO_RECORDER_HORIZON_NANOS);
-                spoolSizeSnapshot = spool.size();
-                spoolDroppedSnapshot = spool.droppedMessages();
-                if (stopping && ring.published() == ring.consumed() && outbox.isEmpty()
-                        && (spool.size() == 0 || now >= drainDeadlineNanos)) {
+        long lastGapResendNanos;
+        long faultBackoffNanos = FAULT_BACKOFF_MIN_NANOS;
+    }
+
+    private void runSender() {
+        ReconnectSchedule reconnect = new ReconnectSchedule(config.mqtt(), config.reconnectMinNanos(),
+                config.reconnectMaxNanos(), clock.nanoTime());
+        RingFrames frames = new RingFrames(ring);
+        Loop loop = new Loop();
+        loop.nextBatch = clock.nanoTime() + config.batchWindowNanos();
+        loop.lastConfirmAdvanceNanos = clock.nanoTime();
+        while (true) {
+            long now = clock.nanoTime();
+            boolean stopping = !running;
+            boolean faulted = false;
+            try {
+                if (iterate(loop, reconnect, frames, now, stopping)) {
                     break;
                 }
+                loop.faultBackoffNanos = FAULT_BACKOFF_MIN_NANOS;
+            } catch (IOException | RuntimeException e) {
+                // A full disk or a bug in one step must not end telemetry for the rest of the run:
+                // what was not spooled stays in the ring (a full ring drops new frames and counts
+                // them), and the next iteration tries again after a pause.
+                faulted = true;
+                senderFaults++;
+                lastFault = e.toString();
+                if (senderFaults == 1 || Integer.bitCount((int) Math.min(senderFaults, Integer.MAX_VALUE)) == 1) {
+                    System.err.println("sim2pi telemetry: sender fault #" + senderFaults + " (retrying): " + e);
+                }
+            }
+            if (stopping && now >= drainDeadlineNanos && (faulted || !drainable())) {
+                // Past the drain time: what is still in the ring could not be spooled; count it.
+                framesUnsent = ring.published() - ring.consumed();
+                break;
+            }
+            long wake;
+            if (faulted) {
+                wake = now + loop.faultBackoffNanos;
+                loop.faultBackoffNanos = Math.min(FAULT_BACKOFF_MAX_NANOS, loop.faultBackoffNanos * 2);
+            } else {
                 // While a connect is under way its listener wakes this thread; waking for the
                 // schedule meanwhile would spin (its time is past) and starve Paho's connecting threads.
-                boolean awaitingConnect = connectedGeneration < 0 && !link.connecting();
-                long wake = Math.min(nextBatch, awaitingConnect ? reconnect.wakeAt(now) : Long.MAX_VALUE);
-                if (stopping) {
-                    wake = Math.min(wake, now + 5_000_000L);
-                }
-                LockSupport.parkNanos(this, Math.max(0, wake - System.nanoTime()));
+                boolean awaitingConnect = loop.connectedGeneration < 0 && !link.connecting();
+                wake = Math.min(loop.nextBatch, awaitingConnect ? reconnect.wakeAt(now) : Long.MAX_VALUE);
             }
+            if (stopping) {
+                wake = Math.min(wake, now + 5_000_000L);
+            }
+            LockSupport.parkNanos(this, Math.max(0, Math.min(wake - clock.nanoTime(), MAX_PARK_NANOS)));
+        }
+        try {
             if (link.connected()) {
                 link.publishUntracked(Topics.status(config.robotId()), status(Status.State.OFFLINE), true);
             }
+        } finally {
             reconnect.close();
             link.disconnect(1000);
-            spool.close();
-        } catch (IOException e) {
-            // The spool is the publisher's only durable state; losing the disk stops telemetry, not the robot.
-            System.err.println("sim2pi telemetry: spool failed, telemetry stopped: " + e);
-            reconnect.close();
-            link.disconnect(0);
+            try {
+                spool.close();
+            } catch (IOException e) {
+                System.err.println("sim2pi telemetry: closing the spool failed (the next run resends more): " + e);
+            }
         }
     }
 
+    /** Whether stopping may still spool something: frames or messages are waiting and the disk took the last ones. */
+    private boolean drainable() {
+        return ring.published() != ring.consumed() || !outbox.isEmpty();
+    }
+
+    /** One pass of the sender loop; true when stopping and everything is delivered (or the drain time is up). */
+    private boolean iterate(Loop loop, ReconnectSchedule reconnect, RingFrames frames, long now, boolean stopping)
+            throws IOException {
+        drainCompletions(loop, now);
+        upkeepConnection(loop, reconnect, now, stopping);
+        // Batches and events into the spool.
+        if (now >= loop.nextBatch || stopping || ring.published() - ring.consumed() >= MAX_FRAMES_PER_BATCH) {
+            cutBatches(frames);
+            loop.nextBatch = Math.max(loop.nextBatch + config.batchWindowNanos(), now + config.batchWindowNanos() / 4);
+        }
+        byte[] msg;
+        while ((msg = outbox.peek()) != null) {
+            spool.append(msg, msg.length);
+            outbox.poll();
+        }
+        if (loop.connectedGeneration >= 0 && link.connected()) {
+            publishWindow(loop, now);
+        } else {
+            spool.forceIfDue(now, FORCE_INTERVAL_NANOS);
+        }
+        spool.confirm(link.confirmedThrough());
+        spool.expire(now, link.recorderSeen() ? CONFIRM_HORIZON_NANOS : NO_RECORDER_HORIZON_NANOS);
+        spoolSizeSnapshot = spool.size();
+        spoolDroppedSnapshot = spool.droppedMessages();
+        givenUpSnapshot = spool.givenUpFrames();
+        resendFloorSnapshot = spool.resendFloor();
+        if (stopping && !drainable()) {
+            boolean delivered = spool.size() == 0 && (!link.recorderSeen() || !spool.hasUnconfirmedBatches());
+            return delivered || now >= drainDeadlineNanos;
+        }
+        return false;
+    }
+
+    /** Outcomes of publishes. */
+    private void drainCompletions(Loop loop, long now) throws IOException {
+        MqttLink.Pending done;
+        while ((done = link.completions.poll()) != null) {
+            if (done.generation != loop.connectedGeneration) {
+                continue;
+            }
+            if (done.ok) {
+                spool.ack(done.entry, now);
+                loop.inflight.remove(done);
+                state.acked++;
+            } else {
+                link.disconnect(0);
+            }
+        }
+    }
+
+    private void upkeepConnection(Loop loop, ReconnectSchedule reconnect, long now, boolean stopping)
+            throws IOException {
+        if (loop.connectedGeneration >= 0 && (link.lost() || !link.connected()) && !link.connecting()) {
+            loop.connectedGeneration = -1;
+            loop.retransmitting = false;
+            loop.stalled = false;
+            loop.inflight.clear();
+            spool.rewind();
+            // A broker restart is often over in milliseconds: try at once, then back off.
+            reconnect.lost(now);
+        }
+        if (loop.connectedGeneration < 0 && link.connected()) {
+            loop.connectedGeneration = link.generation();
+            if (state.everConnected) {
+                state.reconnects++;
+            }
+            state.everConnected = true;
+            reconnect.connected();
+            statusDirty = true;
+        } else if (loop.connectedGeneration < 0 && !link.connecting() && (!stopping || now < drainDeadlineNanos)
+                && reconnect.connectNow(now)) {
+            link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
+        }
+    }
+
+    /** Resend decisions, then publishing from the spool within the in-flight window. */
+    private void publishWindow(Loop loop, long now) throws IOException {
+        if (statusDirty) {
+            statusDirty = false;
+            link.publishUntracked(Topics.status(config.robotId()), status(robotState), true);
+        }
+        long confirmed = link.confirmedThrough();
+        if (confirmed != loop.lastConfirmed) {
+            loop.lastConfirmed = confirmed;
+            loop.lastConfirmAdvanceNanos = now;
+            loop.retransmitAfter = RETRANSMIT_NANOS;
+        }
+        spool.confirm(confirmed);
+        if (link.takeResendRequest()) {
+            // A recorder came back: the broker may have lost what it took meanwhile.
+            loop.retransmitting = true;
+            recorderResends++;
+        }
+        long gap = link.takeGapReport();
+        // One resend per gap: reports of the same gap keep coming until the resent batches arrive.
+        // A gap below what the spool still holds cannot be repaired by resending; the next batch
+        // declares it (its resend floor) instead.
+        if (gap >= 0 && (gap != loop.lastGapResendAfter || now - loop.lastGapResendNanos > RETRANSMIT_NANOS)) {
+            loop.lastGapResendAfter = gap;
+            loop.lastGapResendNanos = now;
+            if (gap + 1 >= spool.resendFloor()) {
+                loop.retransmitting = true;
+                gapResends++;
+            } else {
+                // Frames the spool no longer holds: say so now rather than with the next batch,
+                // which may never come (the session may be over).
+                declareFloor();
+            }
+        }
+        if (link.recorderSeen() && now - spool.oldestUnconfirmedAckedAtNanos() > loop.retransmitAfter
+                && now - loop.lastConfirmAdvanceNanos > loop.retransmitAfter) {
+            loop.retransmitting = true;
+            loop.stalled = true;
+            loop.lastConfirmAdvanceNanos = now;
+            // A congested broker delays confirmations too: back off so resends cannot snowball.
+            loop.retransmitAfter = Math.min(loop.retransmitAfter * 2, 16 * RETRANSMIT_NANOS);
+        }
+        if (loop.retransmitting && loop.inflight.isEmpty()) {
+            // The broker took these but no recorder stored them (a broker restart lost them).
+            spool.rewind();
+            loop.retransmitting = false;
+            if (loop.stalled) {
+                retransmissions++;
+                loop.stalled = false;
+            }
+        }
+        int limit = Math.max(1, Math.min(config.maxInflight(), link.serverReceiveMaximum() - 1));
+        while (!loop.retransmitting && loop.inflight.size() < limit && spool.hasUnsent()) {
+            Spool.Entry e = spool.nextUnsent();
+            byte[] stored = spool.read(e);
+            MqttLink.Pending p = new MqttLink.Pending(e, loop.connectedGeneration);
+            loop.inflight.add(p);
+            if (!link.publish(topicOf(stored[0]), Arrays.copyOfRange(stored, 1, stored.length),
+                    stored[0] == KIND_SESSION, p)) {
+                break;
+            }
+        }
+    }
 
     private void cutBatches(RingFrames frames) throws IOException {
         long from = ring.consumed();
@@ -347,17 +464,30 @@ public final class TelemetryPublisher implements AutoCloseable {
                 encoder.slots[k] = ring.slot(from + k);
             }
             var enc = encoder.encoder;
+            long firstSequence = ring.sequence[encoder.slots[0]];
             long lastSequence = ring.sequence[encoder.slots[count - 1]];
             int len = enc.encode(config.robotId(), sessionId, policyId, frame.droppedFrames(), nextBatchSequence,
-                    frames, encoder.slots, count);
-            nextBatchSequence = lastSequence + 1;
-            from += count;
-            ring.release(from);
+                    Math.min(spool.resendFloor(), firstSequence), frames, encoder.slots, count);
             byte[] msg = new byte[len + 1];
             msg[0] = KIND_BATCH;
             System.arraycopy(enc.buffer(), 0, msg, 1, len);
-            spool.append(msg, msg.length, lastSequence);
+            // Spooled first, released after: frames a full disk refused stay in the ring for the next try.
+            spool.append(msg, msg.length, firstSequence, lastSequence);
+            nextBatchSequence = lastSequence + 1;
+            from += count;
+            ring.release(from);
         }
+    }
+
+    /** Spools a batch without frames whose only news is the resend floor. */
+    private void declareFloor() throws IOException {
+        var enc = encoder.encoder;
+        int len = enc.encode(config.robotId(), sessionId, policyId, frame.droppedFrames(), nextBatchSequence,
+                Math.min(spool.resendFloor(), nextBatchSequence), null, encoder.slots, 0);
+        byte[] msg = new byte[len + 1];
+        msg[0] = KIND_BATCH;
+        System.arraycopy(enc.buffer(), 0, msg, 1, len);
+        spool.append(msg, msg.length);
     }
 
     private String topicOf(byte kind) {

@@ -20,7 +20,12 @@ import java.util.zip.CRC32C;
  * timestamp (ns), offset in {@code frames.log}; a torn trailing entry is ignored.</li>
  * </ul>
  * Reopening an existing dataset rebuilds the seen sequence numbers so a restarted recorder
- * still de-duplicates.
+ * still de-duplicates; damaged records are skipped and counted ({@link #corruptRecords()}), and
+ * every good record after them is kept.
+ *
+ * <p>A sequence number counts as stored only once its record was written: a frame that fails to
+ * write (a full disk) is not confirmed to the publisher, which therefore keeps it and sends it
+ * again.
  */
 public final class DatasetWriter implements AutoCloseable {
 
@@ -35,20 +40,33 @@ public final class DatasetWriter implements AutoCloseable {
     private final ByteBuffer scratch = ByteBuffer.allocate(FramedLog.RECORD_HEADER_BYTES);
     private final ByteBuffer indexEntry = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();
+    private final LogAppender appender;
     private boolean hasAnnouncement;
+    private long corruptRecords;
     private long framesWritten;
     private long duplicates;
     private long bytes;
 
     public DatasetWriter(Path dir) throws IOException {
+        this(dir, LogAppender.DIRECT);
+    }
+
+    /** As {@link #DatasetWriter(Path)}, writing records through {@code appender}. */
+    public DatasetWriter(Path dir, LogAppender appender) throws IOException {
         this.dir = dir;
+        this.appender = appender;
         Files.createDirectories(dir);
         Path framesFile = dir.resolve(FRAMES);
-        if (Files.exists(framesFile) && Files.size(framesFile) > 0) {
-            FramedLog.read(framesFile, (offset, payload) -> {
-                tracker.accept(Frame.parseFrom(payload).getSequence());
-                framesWritten++;
+        if (Files.exists(framesFile) && Files.size(framesFile) >= FramedLog.MAGIC.length) {
+            FramedLog.ScanResult scan = FramedLog.read(framesFile, (offset, payload) -> {
+                try {
+                    tracker.accept(Frame.parseFrom(payload).getSequence());
+                    framesWritten++;
+                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                    corruptRecords++;
+                }
             });
+            corruptRecords += scan.badRecords();
         }
         this.frames = FramedLog.openForAppend(framesFile);
         this.bytes = frames.size();
@@ -73,7 +91,7 @@ public final class DatasetWriter implements AutoCloseable {
         }
         try (FileChannel ch = FramedLog.openForAppend(dir.resolve(SESSION))) {
             byte[] b = a.toByteArray();
-            FramedLog.append(ch, ByteBuffer.allocate(FramedLog.RECORD_HEADER_BYTES), new CRC32C(), b, 0, b.length);
+            appender.append(ch, ByteBuffer.allocate(FramedLog.RECORD_HEADER_BYTES), new CRC32C(), b, 0, b.length);
             ch.force(false);
         }
         hasAnnouncement = true;
@@ -95,11 +113,24 @@ public final class DatasetWriter implements AutoCloseable {
      * @return true if written, false if a duplicate
      */
     public boolean write(long sequence, byte[] frameBytes, int off, int len) throws IOException {
-        if (!tracker.accept(sequence)) {
+        if (tracker.seen(sequence)) {
             duplicates++;
             return false;
         }
-        FramedLog.append(frames, scratch, crc, frameBytes, off, len);
+        long at = frames.position();
+        try {
+            appender.append(frames, scratch, crc, frameBytes, off, len);
+        } catch (IOException | RuntimeException e) {
+            // Take back a partial record so the next one follows the last good one.
+            try {
+                frames.truncate(at);
+                frames.position(at);
+            } catch (IOException ignored) {
+                // The reader skips a damaged record; the frame is not marked stored either way.
+            }
+            throw e;
+        }
+        tracker.accept(sequence);
         framesWritten++;
         bytes += FramedLog.RECORD_HEADER_BYTES + len;
         return true;
@@ -107,10 +138,20 @@ public final class DatasetWriter implements AutoCloseable {
 
     /** Records sequence numbers the publisher declared dropped at the source; returns how many were new. */
     public long settleDropped(long from, long to) {
-        if (to - from > 10_000_000L || to <= from) {
-            return 0;
-        }
         return tracker.settle(from, to);
+    }
+
+    /**
+     * Settles the sequence numbers below {@code resendFloor} that never arrived: the publisher
+     * holds none of them any more. Returns how many that were.
+     */
+    public long settleUnavailable(long resendFloor) {
+        return tracker.settleBelow(resendFloor);
+    }
+
+    /** Damaged records skipped when this dataset was reopened. */
+    public long corruptRecords() {
+        return corruptRecords;
     }
 
     /** Every frame up to this sequence number is written or declared dropped. */

@@ -34,31 +34,62 @@ public final class FramedLog {
         void record(long offset, byte[] payload) throws IOException;
     }
 
-    /** What a scan found. */
-    public record ScanResult(long records, long validBytes, boolean torn) {
+    /**
+     * What a scan found.
+     *
+     * @param records    valid records visited
+     * @param validBytes where the last valid record ends (new records are appended there)
+     * @param torn       whether bytes after the last valid record were left out (a torn tail)
+     * @param badRecords stretches of damaged bytes between valid records that were skipped
+     * @param badBytes   bytes in those stretches
+     */
+    public record ScanResult(long records, long validBytes, boolean torn, long badRecords, long badBytes) {
     }
 
     /**
-     * Opens {@code file} for appending, creating it with the magic if absent; a torn tail is cut
-     * off so new records follow the last valid one.
+     * Opens {@code file} for appending, creating it with the magic if absent or shorter than the
+     * magic (a crash right after creating it); a torn tail is cut off so new records follow the
+     * last valid one. Damage between valid records is kept (readers skip it): cutting there would
+     * delete every good record after it.
      */
     public static FileChannel openForAppend(Path file) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        if (ch.size() == 0) {
+        if (ch.size() < MAGIC.length && startsLikeMagic(ch)) {
+            ch.truncate(0);
             ch.write(ByteBuffer.wrap(MAGIC), 0);
             ch.position(MAGIC.length);
             return ch;
         }
-        ScanResult scan = scan(ch, null);
-        if (scan.torn()) {
-            ch.truncate(scan.validBytes());
+        try {
+            ScanResult scan = scan(ch, null);
+            if (scan.torn()) {
+                ch.truncate(scan.validBytes());
+            }
+            ch.position(scan.validBytes());
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
         }
-        ch.position(scan.validBytes());
-        return ch;
     }
 
-    /** Reads every valid record of {@code file} in order, stopping at the first invalid one. */
+    /** Whether a file shorter than the magic holds a prefix of it (or nothing). */
+    private static boolean startsLikeMagic(FileChannel ch) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate((int) ch.size());
+        ch.read(b, 0);
+        for (int i = 0; i < b.position(); i++) {
+            if (b.get(i) != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads every valid record of {@code file} in order. Damaged stretches between valid records
+     * are skipped and counted; bytes after the last valid record count as a torn tail.
+     */
     public static ScanResult read(Path file, RecordVisitor visitor) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return scan(ch, visitor);
@@ -76,32 +107,77 @@ public final class FramedLog {
         ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         CRC32C crc = new CRC32C();
         long pos = MAGIC.length;
+        long validEnd = pos;
         long records = 0;
+        long badRecords = 0;
+        long badBytes = 0;
         while (pos < size) {
-            if (size - pos < RECORD_HEADER_BYTES) {
-                return new ScanResult(records, pos, true);
-            }
-            header.clear();
-            readFully(ch, header, pos);
-            int length = header.getInt(0);
-            int expectedCrc = header.getInt(4);
-            if (length < 0 || length > MAX_RECORD_BYTES || size - pos - RECORD_HEADER_BYTES < length) {
-                return new ScanResult(records, pos, true);
-            }
-            byte[] payload = new byte[length];
-            readFully(ch, ByteBuffer.wrap(payload), pos + RECORD_HEADER_BYTES);
-            crc.reset();
-            crc.update(payload);
-            if ((int) crc.getValue() != expectedCrc) {
-                return new ScanResult(records, pos, true);
+            byte[] payload = recordAt(ch, header, crc, pos, size);
+            if (payload == null) {
+                long next = nextValidRecord(ch, header, crc, pos + 1, size);
+                if (next < 0) {
+                    return new ScanResult(records, validEnd, true, badRecords, badBytes);
+                }
+                badRecords++;
+                badBytes += next - pos;
+                pos = next;
+                continue;
             }
             if (visitor != null) {
                 visitor.record(pos, payload);
             }
             records++;
-            pos += RECORD_HEADER_BYTES + length;
+            pos += RECORD_HEADER_BYTES + payload.length;
+            validEnd = pos;
         }
-        return new ScanResult(records, pos, false);
+        return new ScanResult(records, validEnd, false, badRecords, badBytes);
+    }
+
+    /** The payload of a valid record starting at {@code pos}, or null. */
+    private static byte[] recordAt(FileChannel ch, ByteBuffer header, CRC32C crc, long pos, long size)
+            throws IOException {
+        if (size - pos < RECORD_HEADER_BYTES) {
+            return null;
+        }
+        header.clear();
+        readFully(ch, header, pos);
+        int length = header.getInt(0);
+        int expectedCrc = header.getInt(4);
+        if (length < 0 || length > MAX_RECORD_BYTES || size - pos - RECORD_HEADER_BYTES < length) {
+            return null;
+        }
+        byte[] payload = new byte[length];
+        readFully(ch, ByteBuffer.wrap(payload), pos + RECORD_HEADER_BYTES);
+        crc.reset();
+        crc.update(payload);
+        return (int) crc.getValue() == expectedCrc ? payload : null;
+    }
+
+    /**
+     * The next offset from {@code from} where a valid record starts, or -1. Damaged bytes match a
+     * length that fits and its 32-bit checksum by chance about once in four billion tries, so a
+     * match is taken as the next record.
+     */
+    private static long nextValidRecord(FileChannel ch, ByteBuffer header, CRC32C crc, long from, long size)
+            throws IOException {
+        ByteBuffer window = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
+        long base = from;
+        while (base + RECORD_HEADER_BYTES <= size) {
+            window.clear();
+            window.limit((int) Math.min(window.capacity(), size - base));
+            readFully(ch, window, base);
+            int n = window.limit();
+            for (int i = 0; i + RECORD_HEADER_BYTES <= n; i++) {
+                int length = window.getInt(i);
+                // Cheap filter before reading a payload: the length must fit the file.
+                if (length >= 0 && length <= MAX_RECORD_BYTES && size - (base + i) - RECORD_HEADER_BYTES >= length
+                        && recordAt(ch, header, crc, base + i, size) != null) {
+                    return base + i;
+                }
+            }
+            base += Math.max(1, n - RECORD_HEADER_BYTES + 1);
+        }
+        return -1;
     }
 
     /**
@@ -135,7 +211,7 @@ public final class FramedLog {
         while (buf.hasRemaining()) {
             int n = ch.read(buf, pos);
             if (n < 0) {
-                return;
+                break;
             }
             pos += n;
         }

@@ -7,7 +7,6 @@ import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.wire.WireSchema;
 import dev.sim2pi.telemetry.wire.proto.RecorderStatus;
 import dev.sim2pi.telemetry.wire.proto.TelemetryAck;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -98,8 +97,11 @@ public final class Recorder implements AutoCloseable {
         return router.stats(connected && !lost);
     }
 
-    /** Handles one message; public so tests and tools can feed payloads without a broker. */
-    public void handle(String topic, byte[] payload) throws IOException {
+    /**
+     * Handles one message as if it arrived from the broker; public so tests and tools can feed
+     * payloads without one. Never throws for anything the message holds: bad input is counted.
+     */
+    public void handle(String topic, byte[] payload) {
         router.handle(topic, payload);
     }
 
@@ -134,6 +136,7 @@ public final class Recorder implements AutoCloseable {
             }
             sleep(10);
             publishStatus();
+            router.closeIdle();
         }
     }
 
@@ -181,7 +184,8 @@ public final class Recorder implements AutoCloseable {
                 .setDuplicates(s.duplicates()).setMissing(s.missing()).setDroppedAtSource(s.droppedAtSource())
                 .setMalformed(s.malformed())
                 .setOversized(s.oversized()).setBytes(s.bytes()).setRobots(s.robots()).setDatasets(s.datasets())
-                .build().toByteArray();
+                .setUnavailable(s.unavailable()).setStoreFailures(s.storeFailures())
+                .setCorruptRecords(s.corruptRecords()).build().toByteArray();
     }
 
     private boolean tryConnect() {
@@ -309,10 +313,10 @@ public final class Recorder implements AutoCloseable {
         public void messageArrived(String topic, MqttMessage message) {
             try {
                 router.handle(topic, message.getPayload());
-            } catch (IOException | RuntimeException e) {
-                // A disk error must not kill Paho's callback thread; count it as unreadable input.
+            } catch (RuntimeException e) {
+                // Nothing may kill Paho's callback thread; the router counts what it understands.
                 router.countMalformed();
-                System.err.println("sim2pi record: could not store message on " + topic + ": " + e);
+                System.err.println("sim2pi record: could not handle message on " + topic + ": " + e);
             }
         }
 

@@ -14,7 +14,14 @@ package dev.sim2pi.telemetry.record;
  * @param robots        distinct robots seen
  * @param datasets      robot sessions recorded
  * @param connected     whether the broker is reachable now
+ * @param unavailable   frames publishers gave up on before this recorder stored them (dropped from
+ *                      a full spool, past the delivery window, or sent before the recorder joined)
+ * @param storeFailures frames that could not be written (disk full, I/O error); never confirmed, so
+ *                      their publishers still hold them and send them again
+ * @param corruptRecords damaged records skipped when datasets were reopened
+ * @param openDatasets  dataset files open now (bounded; idle ones are closed)
  */
 public record RecorderStats(long framesWritten, long duplicates, long missing, long droppedAtSource, long malformed, long oversized,
-                            long bytes, int robots, int datasets, boolean connected) {
+                            long bytes, int robots, int datasets, boolean connected, long unavailable, long storeFailures,
+                            long corruptRecords, int openDatasets) {
 }

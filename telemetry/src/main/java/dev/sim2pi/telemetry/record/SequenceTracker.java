@@ -42,18 +42,66 @@ public final class SequenceTracker {
         return true;
     }
 
+    /** Whether {@code seq} was accepted or settled before (without recording anything). */
+    public boolean seen(long seq) {
+        if (seq < 0) {
+            return true;
+        }
+        if (seq >= next) {
+            return false;
+        }
+        Map.Entry<Long, Long> range = missing.floorEntry(seq);
+        return range == null || seq >= range.getValue();
+    }
+
     /**
      * Marks {@code [from, to)} as settled without data: numbers the source dropped and declared.
-     * Returns how many of them were not settled before.
+     * Returns how many of them were not settled before. Costs one step per gap it touches, not
+     * per number, so a hostile range cannot stall the recorder.
      */
     public long settle(long from, long to) {
+        if (from < 0 || to <= from) {
+            return 0;
+        }
         long n = 0;
-        for (long s = from; s < to; s++) {
-            if (accept(s)) {
-                n++;
+        // Gaps below next that overlap [from, to).
+        Long start = missing.floorKey(from);
+        if (start == null || missing.get(start) <= from) {
+            start = missing.ceilingKey(from);
+        }
+        while (start != null && start < to) {
+            long end = missing.get(start);
+            long cutFrom = Math.max(start, from);
+            long cutTo = Math.min(end, to);
+            missing.remove(start);
+            if (start < cutFrom) {
+                missing.put(start, cutFrom);
             }
+            if (cutTo < end) {
+                missing.put(cutTo, end);
+            }
+            n += cutTo - cutFrom;
+            missingCount -= cutTo - cutFrom;
+            start = missing.ceilingKey(end);
+        }
+        if (to > next) {
+            long newFrom = Math.max(from, next);
+            if (newFrom > next) {
+                missing.put(next, newFrom);
+                missingCount += newFrom - next;
+            }
+            n += to - newFrom;
+            next = to;
         }
         return n;
+    }
+
+    /**
+     * Settles everything below {@code floor} that is still missing: numbers a publisher will
+     * never send again. Returns how many that were.
+     */
+    public long settleBelow(long floor) {
+        return floor <= 0 ? 0 : settle(0, floor);
     }
 
     /** Highest sequence number below which nothing is missing (-1 if none yet). */

@@ -19,6 +19,7 @@ public final class BatchEncoder {
     private static final int BATCH_FRAMES = 5;
     private static final int BATCH_DROPPED = 6;
     private static final int BATCH_FIRST_SEQUENCE = 7;
+    private static final int BATCH_RESEND_FLOOR = 8;
     private static final int F_TIMESTAMP = 1;
     private static final int F_SEQUENCE = 2;
     private static final int F_SENSORS = 3;
@@ -68,12 +69,22 @@ public final class BatchEncoder {
     /** Encodes one batch of the frames in {@code slots[0..count)}; returns its length in {@link #buffer()}. */
     public int encode(String robotId, String sessionId, String policyId, long droppedTotal, long firstSequence,
                       Frames frames, int[] slots, int count) {
+        return encode(robotId, sessionId, policyId, droppedTotal, firstSequence, 0, frames, slots, count);
+    }
+
+    /**
+     * As {@link #encode(String, String, String, long, long, Frames, int[], int)}, declaring that the
+     * publisher no longer holds frames below {@code resendFloor}.
+     */
+    public int encode(String robotId, String sessionId, String policyId, long droppedTotal, long firstSequence,
+                      long resendFloor, Frames frames, int[] slots, int count) {
         int size = CodedOutputStream.computeUInt32Size(BATCH_SCHEMA, WireSchema.VERSION)
                 + CodedOutputStream.computeStringSize(BATCH_ROBOT, robotId)
                 + CodedOutputStream.computeStringSize(BATCH_SESSION, sessionId)
                 + (policyId.isEmpty() ? 0 : CodedOutputStream.computeStringSize(BATCH_POLICY, policyId))
                 + (droppedTotal == 0 ? 0 : CodedOutputStream.computeUInt64Size(BATCH_DROPPED, droppedTotal))
-                + (firstSequence == 0 ? 0 : CodedOutputStream.computeUInt64Size(BATCH_FIRST_SEQUENCE, firstSequence));
+                + (firstSequence == 0 ? 0 : CodedOutputStream.computeUInt64Size(BATCH_FIRST_SEQUENCE, firstSequence))
+                + (resendFloor == 0 ? 0 : CodedOutputStream.computeUInt64Size(BATCH_RESEND_FLOOR, resendFloor));
         for (int k = 0; k < count; k++) {
             int frameSize = frameSize(frames, slots[k]);
             size += CodedOutputStream.computeTagSize(BATCH_FRAMES) + CodedOutputStream.computeUInt32SizeNoTag(frameSize)
@@ -101,6 +112,9 @@ public final class BatchEncoder {
             }
             if (firstSequence != 0) {
                 out.writeUInt64(BATCH_FIRST_SEQUENCE, firstSequence);
+            }
+            if (resendFloor != 0) {
+                out.writeUInt64(BATCH_RESEND_FLOOR, resendFloor);
             }
             out.checkNoSpaceLeft();
         } catch (IOException e) {

@@ -26,4 +26,23 @@ class SequenceTrackerTest {
         assertEquals(0, t.missing());
         assertFalse(t.accept(0));
     }
+
+    @Test
+    void settlingARangeCostsPerGapAndCountsOnlyWhatWasOpen() {
+        SequenceTracker t = new SequenceTracker();
+        t.accept(0);
+        t.accept(10);
+        t.accept(20);
+        assertEquals(18, t.missing());
+        assertEquals(11, t.settle(5, 17), "5..9 and 11..16 were open");
+        assertEquals(7, t.missing(), "1..4 and 17..19");
+        assertEquals(0, t.contiguousThrough());
+        assertTrue(t.seen(7));
+        assertFalse(t.seen(3));
+        assertEquals(7 + 79, t.settleBelow(100), "1..4 and 17..19 open below 20, then 21..99 new");
+        assertEquals(0, t.missing());
+        assertEquals(99, t.contiguousThrough());
+        assertEquals(Long.MAX_VALUE / 2 - 100, t.settle(100, Long.MAX_VALUE / 2), "a huge range is one step");
+        assertTrue(t.seen(12345678901L));
+    }
 }

@@ -35,7 +35,7 @@ class BatchEncoderTest {
                 new float[][] {{0.2f}, {-0.4f}},
                 new long[][] {{100, 0, Long.MAX_VALUE}, {5, 6, 7}});
         BatchEncoder enc = new BatchEncoder();
-        int len = enc.encode("robot-1", "sess", "pol", 42, 77, cols, new int[] {1, 0}, 2);
+        int len = enc.encode("robot-1", "sess", "pol", 42, 77, 70, cols, new int[] {1, 0}, 2);
         TelemetryBatch b = TelemetryBatch.parseFrom(Arrays.copyOf(enc.buffer(), len));
         assertEquals(WireSchema.VERSION, b.getSchemaVersion());
         assertEquals("robot-1", b.getRobotId());
@@ -43,6 +43,7 @@ class BatchEncoderTest {
         assertEquals("pol", b.getPolicyId());
         assertEquals(42, b.getDroppedFramesTotal());
         assertEquals(77, b.getFirstSequence());
+        assertEquals(70, b.getResendFloor());
         assertEquals(2, b.getFramesCount());
         Frame f = b.getFrames(0);
         assertEquals(cols.timestampNanos(1), f.getTimestampNanos());
