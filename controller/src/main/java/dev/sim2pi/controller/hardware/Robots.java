@@ -26,9 +26,26 @@ public final class Robots {
     /**
      * A robot and, when simulated, its referee.
      *
-     * @param simulation null on real hardware
+     * @param simulation    null on real hardware
+     * @param plantOriginNanos clock reading the simulated plant's step grid started from (0 on real hardware)
      */
-    public record Opened(RobotHardware robot, ScoredSimulation simulation) {
+    public record Opened(RobotHardware robot, ScoredSimulation simulation, long plantOriginNanos) {
+
+        /**
+         * Where the loop's grid should start: on a simulated robot half a plant period after the
+         * plant's steps (a loop in phase with them would see some readings twice and miss others
+         * when it jitters), otherwise now.
+         */
+        public long loopOrigin(dev.sim2pi.models.time.Clock clock, long periodNanos) {
+            long now = clock.nanoTime();
+            if (simulation == null) {
+                return now;
+            }
+            long plantPeriod = Math.round(simulation.world().plant().task().controlPeriodSeconds() * 1e9);
+            long origin = plantOriginNanos + plantPeriod / 2;
+            long behind = now - origin;
+            return behind <= 0 ? origin : origin + (behind / plantPeriod + 1) * plantPeriod;
+        }
     }
 
     /** The wiring file given, or the shipped {@code <task>-pi.json}. */
@@ -54,16 +71,18 @@ public final class Robots {
                 Pi4jDevices devices = new Pi4jDevices(pi4j, true, wiring, Clock.system(),
                         spec -> JSerialCommLink.open(spec.string("port", null), spec.integer("baud", 115200)), null,
                         LockSupport::parkNanos);
-                return new Opened(RobotHardware.assemble(wiring, devices), null);
+                return new Opened(RobotHardware.assemble(wiring, devices), null, 0);
             }
             case SIM -> {
+                long origin = clock.nanoTime();
                 ScoredSimulation sim = new ScoredSimulation(SimWorld.nominal(task.id(), clock, seed), wiring);
-                return new Opened(sim.assemble(wiring), sim);
+                return new Opened(sim.assemble(wiring), sim, origin);
             }
             default -> {
                 Path file = twinParams != null ? twinParams : shippedTwin(task.id());
+                long origin = clock.nanoTime();
                 ScoredSimulation sim = new ScoredSimulation(SimWorld.twin(task.id(), file, clock, seed), wiring);
-                return new Opened(sim.assemble(wiring), sim);
+                return new Opened(sim.assemble(wiring), sim, origin);
             }
         }
     }

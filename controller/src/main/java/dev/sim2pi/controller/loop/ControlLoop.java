@@ -46,7 +46,7 @@ public final class ControlLoop {
     private final double[] safeCommand;
     private final int obsSize;
     private PreparedPolicy policy;
-    private PeriodGrid grid;
+    private final PeriodGrid grid;
     private boolean started;
     private volatile boolean stopRequested;
     private volatile boolean resetTimings;
@@ -89,6 +89,7 @@ public final class ControlLoop {
         this.applied = new double[m];
         this.safeCommand = new double[m];
         java.util.Arrays.fill(safeCommand, Double.NaN);
+        this.grid = new PeriodGrid(0, periodNanos);
     }
 
     public Mailbox mailbox() {
@@ -159,14 +160,14 @@ public final class ControlLoop {
      * or until {@link #requestStop()}. Leaves the actuators safe however it ends.
      */
     public void run(long originNanos, long maxIterations) {
-        grid = new PeriodGrid(originNanos, periodNanos);
+        grid.restart(originNanos);
         try {
             for (long k = 0; k < maxIterations && !stopRequested; k++) {
                 waiter.awaitNanos(grid.next());
                 long start = clock.nanoTime();
                 iterate(start, start - grid.next());
                 grid.advance(clock.nanoTime());
-                iterations = k + 1;
+                iterations = iterations + 1;
                 overruns = grid.overruns();
                 skipped = grid.skippedPeriods();
             }
@@ -297,7 +298,7 @@ public final class ControlLoop {
             dirty &= dirty - 1;
             robot.setOperator(ch, mailbox.operator(ch));
         }
-        PreparedPolicy next = mailbox.pendingPolicy.getAndSet(null);
+        PreparedPolicy next = mailbox.pendingPolicy.get() == null ? null : mailbox.pendingPolicy.getAndSet(null);
         if (next != null) {
             mailbox.retiredPolicy.set(policy);
             policy = next;

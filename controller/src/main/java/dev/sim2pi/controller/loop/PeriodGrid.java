@@ -20,6 +20,11 @@ public final class PeriodGrid {
         this.next = originNanos;
     }
 
+    /** Starts the grid again at {@code originNanos}; the counts go on. */
+    public void restart(long originNanos) {
+        next = originNanos;
+    }
+
     /** Scheduled start of the coming iteration. */
     public long next() {
         return next;

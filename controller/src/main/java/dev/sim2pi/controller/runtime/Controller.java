@@ -59,16 +59,17 @@ public final class Controller implements AutoCloseable {
         });
     }
 
-    /** The telemetry frame layout of {@code robot}'s task with this loop's stages and safety flags. */
-    public static FrameLayout frameLayout(RobotHardware robot, double rateHz) {
-        var task = robot.task();
+    /** The telemetry frame layout of {@code task} with this loop's stages and safety flags. */
+    public static FrameLayout frameLayout(dev.sim2pi.models.task.RobotTask task, double rateHz) {
         return new FrameLayout(task.id(), task.version(), rateHz, task.sensors(), task.observationLayout(),
                 task.actions(), Stage.frameStageNames(), EventKind.flagNames());
     }
 
+    private volatile long originNanos;
+
     private void runLoop() {
         try {
-            loop.run();
+            loop.run(originNanos, Long.MAX_VALUE);
         } catch (Throwable t) {
             loopFailure = t;
             makeSafe();
@@ -76,10 +77,14 @@ public final class Controller implements AutoCloseable {
         }
     }
 
-    /** Starts the loop (idle: nothing moves until an arm), its watchdog and event threads. */
-    public synchronized Controller start() {
+    /**
+     * Starts the loop on the grid {@code originNanos + k * period} (idle: nothing moves until an
+     * arm), its watchdog and event threads.
+     */
+    public synchronized Controller start(long originNanos) {
         if (!started) {
             started = true;
+            this.originNanos = originNanos;
             loopThread.start();
             watchdog.start();
             drain.start();

@@ -19,6 +19,7 @@ public final class Watchdog implements AutoCloseable {
     private final Thread thread;
     private volatile long lastFeedNanos;
     private volatile boolean tripped;
+    private volatile boolean fed;
     private volatile boolean running = true;
     private volatile long trips;
     private volatile long trippedAtNanos;
@@ -47,6 +48,9 @@ public final class Watchdog implements AutoCloseable {
     /** The loop is alive at {@code nanos} (its clock). */
     public void feed(long nanos) {
         lastFeedNanos = nanos;
+        if (!fed) {
+            fed = true;
+        }
     }
 
     public boolean tripped() {
@@ -81,7 +85,8 @@ public final class Watchdog implements AutoCloseable {
         long pollNanos = Math.max(100_000L, Math.min(periodNanos / 4, 5_000_000L));
         while (running) {
             long now = clock.nanoTime();
-            if (!tripped && now - lastFeedNanos > limitNanos) {
+            // No verdict before the loop's first feed: its first period may start later than this thread.
+            if (!tripped && fed && now - lastFeedNanos > limitNanos) {
                 tripped = true;
                 trippedAtNanos = now;
                 trips = trips + 1;
