@@ -63,7 +63,12 @@ public final class ScoredSimulation implements DeviceProvider {
 
     /** The simulated robot of {@code wiring} in {@code world}, refereed. */
     public RobotHardware assemble(Wiring wiring) {
-        robot = RobotHardware.assemble(wiring, this);
+        return attach(RobotHardware.assemble(wiring, this));
+    }
+
+    /** Plays the operator on {@code robot}, assembled over this provider (or a wrapper of it). */
+    public RobotHardware attach(RobotHardware robot) {
+        this.robot = robot;
         return robot;
     }
 

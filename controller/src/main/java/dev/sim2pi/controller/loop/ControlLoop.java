@@ -140,6 +140,11 @@ public final class ControlLoop {
         return policyId;
     }
 
+    /** Scheduled start of the next period (where a later {@link #run(long, long)} continues the grid). */
+    public long nextStartNanos() {
+        return grid.next();
+    }
+
     /** Asks the loop to end after the current period (actuators left safe). */
     public void requestStop() {
         stopRequested = true;
@@ -150,30 +155,27 @@ public final class ControlLoop {
         resetTimings = true;
     }
 
-    /** Runs periods on a grid starting now until {@link #requestStop()}. */
-    public void run() {
-        run(clock.nanoTime(), Long.MAX_VALUE);
-    }
-
     /**
      * Runs at most {@code maxIterations} periods on the grid {@code originNanos + k * period},
-     * or until {@link #requestStop()}. Leaves the actuators safe however it ends.
+     * or until {@link #requestStop()}. A later call continues where this one ended (tests step
+     * the loop this way); the caller that ends the loop for good calls {@link #applySafe()}.
      */
     public void run(long originNanos, long maxIterations) {
         grid.restart(originNanos);
-        try {
-            for (long k = 0; k < maxIterations && !stopRequested; k++) {
-                waiter.awaitNanos(grid.next());
-                long start = clock.nanoTime();
-                iterate(start, start - grid.next());
-                grid.advance(clock.nanoTime());
-                iterations = iterations + 1;
-                overruns = grid.overruns();
-                skipped = grid.skippedPeriods();
-            }
-        } finally {
-            robot.apply(safeCommand, 0);
+        for (long k = 0; k < maxIterations && !stopRequested; k++) {
+            waiter.awaitNanos(grid.next());
+            long start = clock.nanoTime();
+            iterate(start, start - grid.next());
+            grid.advance(clock.nanoTime());
+            iterations = iterations + 1;
+            overruns = grid.overruns();
+            skipped = grid.skippedPeriods();
         }
+    }
+
+    /** Commands every actuator to its safe state through the normal write path (NaN: coast, relax). */
+    public void applySafe() {
+        robot.apply(safeCommand, 0);
     }
 
     private void iterate(long start, long lateNanos) {

@@ -70,6 +70,7 @@ public final class Controller implements AutoCloseable {
     private void runLoop() {
         try {
             loop.run(originNanos, Long.MAX_VALUE);
+            loop.applySafe();
         } catch (Throwable t) {
             loopFailure = t;
             makeSafe();

@@ -37,9 +37,12 @@ public final class SimRig {
     public final SafetySupervisor safety;
     public ControlLoop loop;
 
+    public final FaultyImu faults;
+
     public SimRig(long seed, SafetyConfig config) {
         sim = new ScoredSimulation(SimWorld.nominal(BalancerTask.ID, clock, seed), wiring);
-        robot = sim.assemble(wiring);
+        faults = new FaultyImu(sim);
+        robot = sim.attach(RobotHardware.assemble(wiring, faults));
         safety = new SafetySupervisor(robot.task(), config,
                 TerminationChecks.forTask(robot.task(), PERIOD_NANOS * 1e-9), events);
     }
@@ -57,12 +60,7 @@ public final class SimRig {
 
     /** Runs {@code n} periods continuing the grid (first call starts it half a plant period in). */
     public void run(long n) {
-        loop.run(originFor(clock.nanoTime()), n);
-    }
-
-    private static long originFor(long now) {
-        long k = now / PERIOD_NANOS;
-        return k * PERIOD_NANOS + PERIOD_NANOS / 2 + (now % PERIOD_NANOS > PERIOD_NANOS / 2 ? PERIOD_NANOS : 0);
+        loop.run(loop.iterations() == 0 ? PERIOD_NANOS / 2 : loop.nextStartNanos(), n);
     }
 
     /** The duty the plant holds on action channel {@code i} (what the motors really do). */
