@@ -110,6 +110,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new InputException("--broker and --record exclude each other: --record starts its own broker");
         }
         Topics.checkRobotId(robot);
+        if (record != null && LocalRecording.find().isEmpty()) {
+            throw new InputException("--record needs the workstation sim2pi (this controller distribution has no broker); "
+                    + "publish with --broker URL instead");
+        }
         PolicyBundle b = loader().load(bundle);
         RobotTask task = Tasks.byId(b.manifest().taskId());
         String problem = PolicyFit.problem(b.manifest(), task, b.manifest().controlRateHz());

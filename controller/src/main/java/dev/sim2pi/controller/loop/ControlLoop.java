@@ -225,6 +225,12 @@ public final class ControlLoop {
         long t3 = clock.nanoTime();
 
         int flags = safety.check(t3, readOk, sensors, observation, obsSize, policyOutput, inferOk, command);
+        if (watchdog != null && watchdog.tripped()) {
+            // Tripped while this period was stuck: its command is stale, and the actuators stay safe.
+            safety.raise(EventKind.WATCHDOG, Stage.SAFETY, 0, t3);
+            System.arraycopy(safeCommand, 0, command, 0, command.length);
+            flags |= EventKind.WATCHDOG.bit() | EventKind.FAULTED_BIT;
+        }
         long t4 = clock.nanoTime();
 
         try {

@@ -20,6 +20,7 @@ public final class Watchdog implements AutoCloseable {
     private volatile long lastFeedNanos;
     private volatile boolean tripped;
     private volatile boolean fed;
+    private volatile long madeSafe;
     private volatile boolean running = true;
     private volatile long trips;
     private volatile long trippedAtNanos;
@@ -67,6 +68,11 @@ public final class Watchdog implements AutoCloseable {
         return trips;
     }
 
+    /** Times this thread has finished making the actuators safe (one per trip). */
+    public long madeSafe() {
+        return madeSafe;
+    }
+
     /** Loop clock reading when it last tripped. */
     public long trippedAtNanos() {
         return trippedAtNanos;
@@ -95,6 +101,7 @@ public final class Watchdog implements AutoCloseable {
                 } catch (Throwable t) {
                     safeFailure = t;
                 }
+                madeSafe = madeSafe + 1;
             }
             LockSupport.parkNanos(pollNanos);
         }
