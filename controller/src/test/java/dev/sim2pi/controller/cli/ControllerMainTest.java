@@ -49,7 +49,7 @@ class ControllerMainTest {
         Result r = run("run", "--bundle", BALANCER, "--allow-unsigned", "--hardware", "sim", "--rate", "200");
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
-        assertTrue(r.err().contains("--rate 200") && r.err().contains("100 Hz") && r.err().contains("--force-rate"), r.err());
+        assertTrue(r.err().contains("--rate 200") && r.err().contains("trained at 100") && r.err().contains("--force-rate"), r.err());
     }
 
     @Test
