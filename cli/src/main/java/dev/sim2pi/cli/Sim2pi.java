@@ -36,6 +36,8 @@ public final class Sim2pi implements Runnable {
     /** Runs the command line and returns its exit code; bad input is one line on stderr. */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Sim2pi());
+        // 'controller run --hardware sim' and '--runtime java' are spelled in lower case.
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable cause = ex;
             while (cause != null && !(cause instanceof InputException)) {
