@@ -35,14 +35,25 @@ rootfs=$work/rootfs
 if [ ! -x "$rootfs/usr/lib/jvm/java-21-openjdk-arm64/bin/java" ] && ! ls "$rootfs"/usr/lib/jvm/*/bin/java >/dev/null 2>&1; then
     say "fetching Debian trixie arm64 with $jdk into $rootfs (first stage only: nothing runs yet)"
     mkdir -p "$work"
-    debootstrap --arch=arm64 --variant=minbase --foreign --include="$jdk" trixie "$rootfs" "$mirror" >&2
+    if ! ls "$rootfs"/var/cache/apt/archives/*.deb >/dev/null 2>&1; then
+        debootstrap --arch=arm64 --variant=minbase --foreign --include="$jdk" trixie "$rootfs" "$mirror" >&2
+    fi
     # The second stage would run maintainer scripts inside a chroot (that needs binfmt_misc);
     # unpacking every downloaded package is all qemu-user needs to run java.
     for deb in "$rootfs"/var/cache/apt/archives/*.deb; do
         dpkg-deb -x "$deb" "$rootfs"
     done
 fi
-java=$(ls "$rootfs"/usr/lib/jvm/*/bin/java | head -n 1)
+# Debian links the JDK's configuration (conf/security/java.security, ...) to /etc by absolute
+# paths, which the kernel resolves on the host, not in the sysroot: point them into the sysroot.
+find "$rootfs/usr/lib/jvm" -type l | while read -r link; do
+    target=$(readlink "$link")
+    case "$target" in
+        "$rootfs"/*) ;;
+        /*) ln -sfn "$rootfs$target" "$link" ;;
+    esac
+done
+java=$(ls "$rootfs"/usr/lib/jvm/java-*-openjdk-arm64/bin/java | head -n 1)
 say "java: ${java#"$rootfs"}"
 
 dist=$work/dist
