@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * also works (the embedded broker is on the workstation's class path).
  */
 @Command(name = "controller", mixinStandardHelpOptions = true, description = "Run, benchmark and check the on-robot controller.",
-        subcommands = {RunCommand.class, BenchCommand.class, DoctorCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, DoctorCommand.class, ControllerSendCommand.class})
 final class ControllerCommand implements Runnable {
 
     @CommandLine.Spec

@@ -17,7 +17,7 @@ import java.util.List;
  * those requests land in the measured windows: {@code CartpoleOverMcuTest} saw 216-800 bytes in
  * each of four windows. Interpreter-only and C1-only runs ({@code -Xint},
  * {@code -XX:TieredStopAtLevel=1}) never allocate there. So measuring starts only once the JIT
- * has been quiet for two whole windows ({@link #settleJit}).
+ * has been quiet for two whole windows ({@link #untilZeroOnceJitSettles}).
  */
 public final class Allocations {
 
@@ -32,7 +32,6 @@ public final class Allocations {
      * stopping at the first run that allocated nothing (so a zero last element means success).
      */
     public static List<Long> untilZero(Runnable window, int tries) {
-        settleJit(window);
         List<Long> seen = new ArrayList<>();
         for (int i = 0; i < tries; i++) {
             long before = MX.getCurrentThreadAllocatedBytes();
@@ -44,6 +43,15 @@ public final class Allocations {
             }
         }
         return seen;
+    }
+
+    /**
+     * As {@link #untilZero}, after {@link #settleJit}: for windows that can run any number of times
+     * (not those fed a fixed budget of scripted readings).
+     */
+    public static List<Long> untilZeroOnceJitSettles(Runnable window, int tries) {
+        settleJit(window);
+        return untilZero(window, tries);
     }
 
     /**
