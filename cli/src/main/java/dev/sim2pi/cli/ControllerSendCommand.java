@@ -26,13 +26,13 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import picocli.CommandLine.Command;
+
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Sends one signed operator command to a robot and prints its acknowledgement. */
-@Command(name = "send", description = "Send a signed command to a robot: arm | stop | estop | reset | set NAME=VALUE | load BUNDLE.")
+@picocli.CommandLine.Command(name = "send", description = "Send a signed command to a robot: arm | stop | estop | reset | set NAME=VALUE | load BUNDLE.")
 final class ControllerSendCommand implements Callable<Integer> {
 
     @Mixin
