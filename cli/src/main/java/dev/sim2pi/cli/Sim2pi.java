@@ -64,6 +64,8 @@ public final class Sim2pi implements Runnable {
 
     static int execute(CommandLine cli, String... args) {
         Sim2pi root = cli.getCommand();
+        // 'controller run --hardware sim' and '--runtime java' are spelled in lower case.
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new OneLineErrors(() -> root.verbose));
         return cli.execute(args);
     }

@@ -4,7 +4,7 @@ import dev.sim2pi.models.InputException;
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.broker.EmbeddedBroker;
 import dev.sim2pi.telemetry.publish.PublisherConfig;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.record.DatasetReader;
 import dev.sim2pi.telemetry.record.Recorder;
@@ -122,12 +122,12 @@ final class TelemetryBenchCommand implements Runnable {
                 throw new IllegalStateException("recorder could not connect to " + broker.url());
             }
             TelemetryPublisher[] pubs = new TelemetryPublisher[robots];
-            SimulatedRobot[] loops = new SimulatedRobot[robots];
+            SyntheticFrames.Pump[] loops = new SyntheticFrames.Pump[robots];
             for (int i = 0; i < robots; i++) {
                 String id = "bench-" + i;
                 pubs[i] = TelemetryPublisher.start(PublisherConfig.defaults(id, settings(broker.url(), id),
                                 work.resolve("spool-" + id)),
-                        SimulatedRobot.layout(), "session-" + seed);
+                        SyntheticFrames.layout(), "session-" + seed);
             }
             for (TelemetryPublisher p : pubs) {
                 if (!p.awaitConnected(30_000)) {
@@ -135,7 +135,7 @@ final class TelemetryBenchCommand implements Runnable {
                 }
             }
             for (int i = 0; i < robots; i++) {
-                loops[i] = new SimulatedRobot(pubs[i], rateHz, seed + i).start();
+                loops[i] = SyntheticFrames.start(pubs[i], rateHz, seed + i);
             }
             Thread.sleep((long) (warmupSeconds * 1000));
             long start = System.nanoTime();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sim2pi.telemetry.publish.PublisherConfig;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.record.DatasetReader;
 import dev.sim2pi.telemetry.record.Recorder;
@@ -30,11 +30,11 @@ class BrokerOutageTest {
             assertTrue(recorder.awaitConnected(10_000), "recorder connects");
             String[] robots = {"r1", "r2"};
             TelemetryPublisher[] pubs = new TelemetryPublisher[robots.length];
-            SimulatedRobot[] loops = new SimulatedRobot[robots.length];
+            SyntheticFrames.Pump[] loops = new SyntheticFrames.Pump[robots.length];
             for (int i = 0; i < robots.length; i++) {
                 pubs[i] = TelemetryPublisher.start(PublisherConfig.defaults(robots[i], mqtt, tmp.resolve("spool-" + i)),
-                        SimulatedRobot.layout(), "s" + i);
-                loops[i] = new SimulatedRobot(pubs[i], 200, i).start();
+                        SyntheticFrames.layout(), "s" + i);
+                loops[i] = SyntheticFrames.start(pubs[i], 200, i);
             }
             Thread.sleep(1500);
             broker.stopProcess();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sim2pi.telemetry.publish.PublisherConfig;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.record.SequenceTracker;
 import dev.sim2pi.telemetry.wire.WireSchema;
@@ -41,9 +41,9 @@ class GapReportResendTest {
             MqttSettings mqtt = MqttSettings.of(broker.url());
             try (LossyRecorder recorder = new LossyRecorder(mqtt, "r1", 3)) {
                 TelemetryPublisher pub = TelemetryPublisher.start(PublisherConfig.defaults("r1", mqtt, tmp.resolve("spool")),
-                        SimulatedRobot.layout(), "s1");
+                        SyntheticFrames.layout(), "s1");
                 assertTrue(pub.awaitConnected(10_000), "publisher connects");
-                SimulatedRobot loop = new SimulatedRobot(pub, 200, 3).start();
+                SyntheticFrames.Pump loop = SyntheticFrames.start(pub, 200, 3);
                 Thread.sleep(1000);
                 loop.close();
                 long sent = pub.stats().framesEnqueued();

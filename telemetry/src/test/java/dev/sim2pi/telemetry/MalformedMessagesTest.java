@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sim2pi.telemetry.publish.PublisherConfig;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.record.Recorder;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class MalformedMessagesTest {
             evil.close();
 
             TelemetryPublisher pub = TelemetryPublisher.start(
-                    PublisherConfig.defaults("good", mqtt, tmp.resolve("spool")), SimulatedRobot.layout(), "s");
+                    PublisherConfig.defaults("good", mqtt, tmp.resolve("spool")), SyntheticFrames.layout(), "s");
             double[] s = new double[6];
             for (int i = 0; i < 500; i++) {
                 pub.frame().begin(i);

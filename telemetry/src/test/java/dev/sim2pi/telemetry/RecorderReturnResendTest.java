@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sim2pi.telemetry.publish.PublisherConfig;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.record.DatasetReader;
 import dev.sim2pi.telemetry.record.Recorder;
@@ -32,8 +32,8 @@ class RecorderReturnResendTest {
             Recorder first = Recorder.start(options, null);
             assertTrue(first.awaitConnected(10_000), "recorder connects");
             TelemetryPublisher pub = TelemetryPublisher.start(PublisherConfig.defaults("r1", mqtt, tmp.resolve("spool")),
-                    SimulatedRobot.layout(), "s1");
-            SimulatedRobot loop = new SimulatedRobot(pub, 200, 7).start();
+                    SyntheticFrames.layout(), "s1");
+            SyntheticFrames.Pump loop = SyntheticFrames.start(pub, 200, 7);
             Thread.sleep(800);
             first.close();
             broker.stopProcess();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sim2pi.telemetry.publish.PublisherConfig;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryFrame;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.record.DatasetReader;
@@ -29,7 +29,7 @@ class SpoolRestartTest {
             broker.stopProcess();
             PublisherConfig config = PublisherConfig.defaults("bot", mqtt, tmp.resolve("spool"));
             // First run: broker down the whole time, so every batch stays in the spool.
-            TelemetryPublisher first = TelemetryPublisher.start(config, SimulatedRobot.layout(), "run1");
+            TelemetryPublisher first = TelemetryPublisher.start(config, SyntheticFrames.layout(), "run1");
             writeFrames(first.frame(), 1000);
             Thread.sleep(200);
             first.close(0);
@@ -39,7 +39,7 @@ class SpoolRestartTest {
             broker.startProcess();
             Recorder recorder = Recorder.start(Recorder.Options.of(mqtt, tmp.resolve("data"), "bot"), null);
             assertTrue(recorder.awaitConnected(10_000));
-            TelemetryPublisher second = TelemetryPublisher.start(config, SimulatedRobot.layout(), "run2");
+            TelemetryPublisher second = TelemetryPublisher.start(config, SyntheticFrames.layout(), "run2");
             writeFrames(second.frame(), 300);
             second.close(10_000);
             long end = System.currentTimeMillis() + 10_000;

@@ -10,6 +10,12 @@ public final class Fault extends Message {
     public static final int BAD_FRAMES = 4;
     public static final int VERSION_MISMATCH = 5;
     public static final int BAD_CONFIG = 6;
+    public static final int COMMAND_EXPIRED = 7;
+    /**
+     * Faults that stop the motors and latch (bit {@code code - 1} each): motor commands are
+     * ignored until a {@link MotorEnable} clears them.
+     */
+    public static final int LATCHING_MASK = 1 << (HEARTBEAT_TIMEOUT - 1) | 1 << (OVERCURRENT - 1) | 1 << (UNDERVOLTAGE - 1);
 
     public int code;
     /** Code-specific detail (e.g. frames rejected so far, millivolts). */

@@ -5,8 +5,9 @@ import dev.sim2pi.bridge.device.MotorDriver;
 /**
  * A motor channel of a microcontroller. Commands are collected in the link's pending
  * {@link MotorCommand} and sent once per control period ({@link McuLink#sendMotorCommand()}),
- * so two motors cost one frame. The MCU coasts the motor when its enable bit is clear and when
- * heartbeats stop.
+ * so two motors cost one frame. The MCU coasts the motor when its enable bit is clear, when a
+ * command outlives its time-to-live and when heartbeats stop; after a watchdog stop it keeps
+ * the motors off until {@link #enable enable(true)} sends the explicit re-enable.
  */
 public final class LinkMotor implements MotorDriver {
 
@@ -73,6 +74,9 @@ public final class LinkMotor implements MotorDriver {
         if (!closed) {
             enabled = enable;
             coast();
+            if (enable) {
+                link.reenableMotors();
+            }
         }
     }
 

@@ -31,7 +31,9 @@ public final class McuLink implements AutoCloseable, FrameHandler {
     private final Fault fault = new Fault();
     private final ConfigAck configAck = new ConfigAck();
     private final MotorCommand motorCommand = new MotorCommand();
+    private final MotorEnable motorEnable = new MotorEnable();
 
+    private int commandTtlMillis;
     private boolean connected;
     private boolean versionMismatch;
     private boolean alive;
@@ -57,6 +59,22 @@ public final class McuLink implements AutoCloseable, FrameHandler {
         this.timeoutNanos = timeoutNanos;
         this.startNanos = clock.nanoTime();
         this.lastHeartbeatNanos = startNanos - heartbeatPeriodNanos;
+        this.commandTtlMillis = (int) Math.max(1, Math.min(0xFFFF, heartbeatPeriodNanos / 1_000_000));
+    }
+
+    /**
+     * How long each motor command may drive the motors after it is sent (default: one heartbeat
+     * period). The control loop sends one every period, so a few periods is right.
+     */
+    public void setCommandTtlMillis(int ttlMillis) {
+        if (ttlMillis < 1 || ttlMillis > 0xFFFF) {
+            throw new IllegalArgumentException("command time-to-live " + ttlMillis + " ms: expected 1..65535");
+        }
+        commandTtlMillis = ttlMillis;
+    }
+
+    public int commandTtlMillis() {
+        return commandTtlMillis;
     }
 
     /** Starts the handshake: a leading delimiter (flushes any half frame at the MCU), then HELLO. */
@@ -82,8 +100,29 @@ public final class McuLink implements AutoCloseable, FrameHandler {
         return motorCommand;
     }
 
+    /** Stamps the pending command with the time-to-live and the host's uptime, and sends it. */
     public void sendMotorCommand() {
+        motorCommand.ttlMillis = commandTtlMillis;
+        motorCommand.sentMillis = uptimeMillis(clock.nanoTime());
         send(motorCommand);
+    }
+
+    /**
+     * The explicit re-enable: clears the MCU's latched faults (watchdog, overcurrent,
+     * undervoltage). Motors move again only with the next motor command.
+     */
+    public void reenableMotors() {
+        motorEnable.clearFaults = Fault.LATCHING_MASK;
+        send(motorEnable);
+    }
+
+    /** Whether the latest report shows a latched fault: motor commands are ignored until {@link #reenableMotors()}. */
+    public boolean motorsLatchedOff() {
+        return (report.faultFlags & Fault.LATCHING_MASK) != 0;
+    }
+
+    private long uptimeMillis(long now) {
+        return ((now - startNanos) / 1_000_000) & 0xFFFF_FFFFL;
     }
 
     /** Drains received bytes, sends a due heartbeat and updates link health. */
@@ -94,7 +133,7 @@ public final class McuLink implements AutoCloseable, FrameHandler {
         }
         long now = clock.nanoTime();
         if (now - lastHeartbeatNanos >= heartbeatPeriodNanos) {
-            heartbeat.uptimeMillis = ((now - startNanos) / 1_000_000) & 0xFFFF_FFFFL;
+            heartbeat.uptimeMillis = uptimeMillis(now);
             send(heartbeat);
             lastHeartbeatNanos = now;
         }
@@ -208,7 +247,7 @@ public final class McuLink implements AutoCloseable, FrameHandler {
             motorCommand.enableMask = 0;
             motorCommand.brakeMask = 0;
             java.util.Arrays.fill(motorCommand.duty, 0);
-            send(motorCommand);
+            sendMotorCommand();
         } finally {
             link.close();
         }

@@ -27,6 +27,9 @@ public final class McuTwin implements FrameHandler {
     private final HelloAck helloAck = new HelloAck();
     private final Heartbeat heartbeat = new Heartbeat();
     private final MotorCommand command = new MotorCommand();
+    private final MotorCommand incoming = new MotorCommand();
+    private final MotorEnable motorEnable = new MotorEnable();
+    private final Heartbeat hostHeartbeat = new Heartbeat();
     private final ServoCommand servos = new ServoCommand();
     private final SensorReport report = new SensorReport();
     private final Fault fault = new Fault();
@@ -35,7 +38,22 @@ public final class McuTwin implements FrameHandler {
     private final ConfigAck configAck = new ConfigAck();
 
     private boolean handshaken;
-    private boolean watchdogTripped;
+    /** Latched faults (bit code - 1): motors stay off until a MOTOR_ENABLE clears them. */
+    private int latchedFaults;
+    /**
+     * Enable mask of the last command applied: the host means to drive these motors. Outliving a
+     * time-to-live coasts the outputs but leaves this set, so a host that then stops sending
+     * heartbeats still trips (and latches) the watchdog.
+     */
+    private int armedMask;
+    private boolean commandExpired;
+    private long commandExpiresNanos;
+    /** Smallest (MCU uptime - host uptime) seen, ms: the host clock's offset plus the least transit delay. */
+    private int hostOffsetMillis;
+    private boolean hostOffsetKnown;
+    private long lastOffsetDriftNanos;
+    private long expiredCommands;
+    private long ignoredWhileLatched;
     private long lastFeedNanos;
     private long lastReportNanos;
     private long lastHeartbeatNanos;
@@ -61,12 +79,24 @@ public final class McuTwin implements FrameHandler {
             decoder.accept(rx, 0, n, this);
         }
         long now = clock.nanoTime();
-        if (!watchdogTripped && command.enableMask != 0
-                && now - lastFeedNanos > config.heartbeatTimeoutMillis * 1_000_000L) {
+        if (armedMask != 0 && now - lastFeedNanos > config.heartbeatTimeoutMillis * 1_000_000L) {
             stopMotors();
-            watchdogTripped = true;
+            armedMask = 0;
+            latchedFaults |= 1 << (Fault.HEARTBEAT_TIMEOUT - 1);
             watchdogTrips++;
             sendFault(Fault.HEARTBEAT_TIMEOUT, config.heartbeatTimeoutMillis, now);
+        }
+        if (command.enableMask != 0 && now - commandExpiresNanos > 0) {
+            stopMotors();
+            commandExpired = true;
+            expiredCommands++;
+            sendFault(Fault.COMMAND_EXPIRED, command.ttlMillis, now);
+        }
+        if (now - lastOffsetDriftNanos >= 1_000_000_000L) {
+            // Let the offset estimate rise 1 ms a second (clocks drifting up to 1000 ppm apart):
+            // a host clock running slow would otherwise make every command look older and older.
+            hostOffsetMillis++;
+            lastOffsetDriftNanos = now;
         }
         long rejected = decoder.rejected();
         if (rejected > reportedRejections && now - lastBadFramesNanos >= 1_000_000_000L) {
@@ -77,7 +107,7 @@ public final class McuTwin implements FrameHandler {
         if (handshaken && now - lastReportNanos >= config.reportPeriodMillis * 1_000_000L) {
             report.timestampMicros = ((now - startNanos) / 1000) & 0xFFFF_FFFFL;
             report.motorsEnabledMask = command.enableMask;
-            report.faultFlags = watchdogTripped ? 1 << (Fault.HEARTBEAT_TIMEOUT - 1) : 0;
+            report.faultFlags = latchedFaults | (commandExpired ? 1 << (Fault.COMMAND_EXPIRED - 1) : 0);
             send(report);
             lastReportNanos = now;
         }
@@ -103,17 +133,29 @@ public final class McuTwin implements FrameHandler {
                 helloAck.firmwareVersion = firmwareVersion;
                 send(helloAck);
                 handshaken = hello.major == MessageType.PROTOCOL_MAJOR;
+                hostOffsetKnown = false; // a new host session: its uptime started again
                 if (!handshaken) {
                     stopMotors();
+                    armedMask = 0;
                     sendFault(Fault.VERSION_MISMATCH, hello.major, now);
                 }
             }
-            case HEARTBEAT -> lastFeedNanos = now;
+            case HEARTBEAT -> {
+                lastFeedNanos = now;
+                hostHeartbeat.readPayload(buffer, payloadOffset);
+                commandAgeMillis(hostHeartbeat.uptimeMillis, now);
+            }
             case MOTOR_COMMAND -> {
                 lastFeedNanos = now;
                 if (handshaken) {
-                    command.readPayload(buffer, payloadOffset);
-                    watchdogTripped = false;
+                    incoming.readPayload(buffer, payloadOffset);
+                    applyCommand(now);
+                }
+            }
+            case MOTOR_ENABLE -> {
+                if (handshaken) {
+                    motorEnable.readPayload(buffer, payloadOffset);
+                    latchedFaults &= ~motorEnable.clearFaults;
                 }
             }
             case SERVO_COMMAND -> {
@@ -135,6 +177,39 @@ public final class McuTwin implements FrameHandler {
             }
             default -> { }
         }
+    }
+
+    /** Applies {@link #incoming} unless a fault is latched or it is older than its time-to-live. */
+    private void applyCommand(long now) {
+        int age = commandAgeMillis(incoming.sentMillis, now);
+        if (latchedFaults != 0) {
+            ignoredWhileLatched++;
+            return;
+        }
+        if (age > incoming.ttlMillis) {
+            stopMotors();
+            commandExpired = true;
+            expiredCommands++;
+            sendFault(Fault.COMMAND_EXPIRED, Math.min(age, 0xFFFF), now);
+            return;
+        }
+        command.copyFrom(incoming);
+        armedMask = incoming.enableMask;
+        commandExpired = false;
+        commandExpiresNanos = now + (incoming.ttlMillis - age) * 1_000_000L;
+    }
+
+    /**
+     * How much longer than the quickest frame so far a frame stamped {@code hostMillis} took to
+     * arrive: the age of a command. Also keeps the offset estimate (the least age is 0).
+     */
+    private int commandAgeMillis(long hostMillis, long now) {
+        int sample = (int) (uptimeMillis(now) - hostMillis);
+        if (!hostOffsetKnown || sample - hostOffsetMillis < 0) {
+            hostOffsetMillis = sample;
+            hostOffsetKnown = true;
+        }
+        return sample - hostOffsetMillis;
     }
 
     private void stopMotors() {
@@ -181,8 +256,24 @@ public final class McuTwin implements FrameHandler {
         report.batteryMillivolts = millivolts;
     }
 
+    /** Whether the heartbeat watchdog tripped and no MOTOR_ENABLE has cleared it since. */
     public boolean watchdogTripped() {
-        return watchdogTripped;
+        return (latchedFaults & 1 << (Fault.HEARTBEAT_TIMEOUT - 1)) != 0;
+    }
+
+    /** Latched faults, bit {@code code - 1} each. */
+    public int latchedFaults() {
+        return latchedFaults;
+    }
+
+    /** Motor commands not applied because they arrived too old, or run out while driving. */
+    public long expiredCommands() {
+        return expiredCommands;
+    }
+
+    /** Motor commands ignored because a fault was latched. */
+    public long commandsIgnoredWhileLatched() {
+        return ignoredWhileLatched;
     }
 
     public long watchdogTrips() {

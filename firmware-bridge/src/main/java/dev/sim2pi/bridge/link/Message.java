@@ -5,7 +5,7 @@ package dev.sim2pi.bridge.link;
  * that the control loop encodes and decodes without allocating.
  */
 public abstract sealed class Message
-        permits Hello, HelloAck, Heartbeat, MotorCommand, ServoCommand, SensorReport, Fault, Config, ConfigAck {
+        permits Hello, HelloAck, Heartbeat, MotorCommand, MotorEnable, ServoCommand, SensorReport, Fault, Config, ConfigAck {
 
     /** The message's type, which fixes its payload length. */
     public abstract MessageType type();

@@ -8,15 +8,16 @@ public enum MessageType {
     HELLO(0x01, 2, Direction.TO_MCU),
     HELLO_ACK(0x02, 10, Direction.TO_HOST),
     HEARTBEAT(0x03, 4, Direction.BOTH),
-    MOTOR_COMMAND(0x10, 2 + 2 * MessageType.MOTORS, Direction.TO_MCU),
+    MOTOR_COMMAND(0x10, 8 + 2 * MessageType.MOTORS, Direction.TO_MCU),
     SERVO_COMMAND(0x11, 2 * MessageType.SERVOS, Direction.TO_MCU),
+    MOTOR_ENABLE(0x12, 1, Direction.TO_MCU),
     SENSOR_REPORT(0x20, 4 + 4 * MessageType.ENCODERS + 4, Direction.TO_HOST),
     FAULT(0x30, 8, Direction.TO_HOST),
     CONFIG(0x40, 8, Direction.TO_MCU),
     CONFIG_ACK(0x41, 9, Direction.TO_HOST);
 
     /** Protocol major version: a receiver refuses a peer with another major version. */
-    public static final int PROTOCOL_MAJOR = 1;
+    public static final int PROTOCOL_MAJOR = 2;
     /** Protocol minor version: informative; this version defines no optional behaviour. */
     public static final int PROTOCOL_MINOR = 0;
     /** Motor channels in a motor command. */

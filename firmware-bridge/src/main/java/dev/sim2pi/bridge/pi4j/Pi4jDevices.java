@@ -134,6 +134,7 @@ public final class Pi4jDevices implements DeviceProvider {
         DeviceSpec d = wiring.device(name);
         long timeoutNanos = d.integer("heartbeatTimeoutMs", 200) * 1_000_000L;
         McuLink link = new McuLink(serialOpener.apply(d), clock, timeoutNanos / 4, timeoutNanos);
+        link.setCommandTtlMillis(d.integer("commandTtlMs", link.commandTtlMillis()));
         link.start();
         Config config = new Config();
         config.heartbeatTimeoutMillis = d.integer("heartbeatTimeoutMs", 200);

@@ -125,6 +125,10 @@ final class DeviceChecks {
                 if (report < 1 || report > 1000) {
                     throw e.error("reportPeriodMs", report + ": expected 1..1000");
                 }
+                int ttl = e.optInteger("commandTtlMs", Math.max(1, timeout / 4));
+                if (ttl < 1 || ttl > 65535) {
+                    throw e.error("commandTtlMs", ttl + ": expected 1..65535 (PROTOCOL.md, MOTOR_COMMAND)");
+                }
             }
             case MCU_MOTOR, MCU_ENCODER -> {
                 String mcu = e.string("mcu");

@@ -16,7 +16,7 @@ public enum DeviceType {
     SERVO("servo", Set.of("pwm"), Map.of()),
     QUADRATURE_ENCODER("quadrature-encoder", Set.of("pinA", "pinB", "pull", "inverted"), EncoderSignals.UNITS),
     ADS1115("ads1115", Set.of("bus", "address", "input", "fullScaleVolts", "dataRateSps"), Map.of("volts", "V")),
-    MCU("mcu", Set.of("port", "baud", "heartbeatTimeoutMs", "reportPeriodMs", "pwmFrequencyHz"), Map.of("battery", "V")),
+    MCU("mcu", Set.of("port", "baud", "heartbeatTimeoutMs", "reportPeriodMs", "pwmFrequencyHz", "commandTtlMs"), Map.of("battery", "V")),
     MCU_MOTOR("mcu-motor", Set.of("mcu", "channel", "inverted"), Map.of()),
     MCU_ENCODER("mcu-encoder", Set.of("mcu", "channel", "inverted"), EncoderSignals.UNITS);
 

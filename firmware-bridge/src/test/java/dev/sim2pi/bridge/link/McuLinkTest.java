@@ -16,6 +16,7 @@ class McuLinkTest {
     private final SteppedClock clock = new SteppedClock();
     private final LoopbackLink[] ends = LoopbackLink.pair(4096);
     private final McuLink host = new McuLink(ends[0], clock, 20 * MS, 100 * MS);
+    private final long startNanos = clock.nanoTime();
     private final McuTwin mcu = new McuTwin(ends[1], clock, 2026112201L);
 
     /** Runs both ends for {@code millis} in 1 ms steps. */
@@ -24,6 +25,14 @@ class McuLinkTest {
             clock.advanceNanos(MS);
             mcu.poll();
             host.poll();
+        }
+    }
+
+    /** Runs both ends for {@code millis}, the host sending its motor command every 1 ms like a control loop. */
+    private void drive(int millis) {
+        for (int i = 0; i < millis; i++) {
+            host.sendMotorCommand();
+            run(1);
         }
     }
 
@@ -48,10 +57,9 @@ class McuLinkTest {
         host.motorCommand().enableMask = 0b11;
         host.motorCommand().setDutyFraction(0, 0.25);
         host.motorCommand().setDutyFraction(1, -1);
-        host.sendMotorCommand();
         mcu.setTicks(1, -123456789L);
         mcu.setBatteryMillivolts(7400);
-        run(30);
+        drive(30);
         assertEquals(0.25, mcu.motorDuty(0), 1e-4);
         assertEquals(-1, mcu.motorDuty(1), 1e-9);
         assertEquals(-123456789, host.latestReport().ticks[1]);
@@ -84,6 +92,7 @@ class McuLinkTest {
     @Test
     void mcuStopsItsMotorsWithinTheTimeoutWhenHeartbeatsStop() {
         connect();
+        host.setCommandTtlMillis(1000); // the watchdog, not the time-to-live, must stop them here
         host.motorCommand().enableMask = 1;
         host.motorCommand().setDutyFraction(0, 0.8);
         host.sendMotorCommand();
@@ -104,12 +113,75 @@ class McuLinkTest {
         assertTrue(mcu.watchdogTripped());
         run(5);
         assertEquals(Fault.HEARTBEAT_TIMEOUT, host.lastFault().code);
+    }
+
+    @Test
+    void aWatchdogTripStaysLatchedUntilTheHostReEnablesExplicitly() {
+        connect();
+        host.motorCommand().enableMask = 1;
+        host.motorCommand().setDutyFraction(0, 0.8);
+        drive(50);
+        assertEquals(0.8, mcu.motorDuty(0), 1e-4);
+        ends[0].severOutgoing(true);
+        run(mcu.config().heartbeatTimeoutMillis + 10);
+        assertTrue(mcu.watchdogTripped());
         ends[0].severOutgoing(false);
-        run(100);
-        assertEquals(0, mcu.motorDuty(0), "heartbeats alone do not restart the motors");
-        host.sendMotorCommand();
+        // The stalled loop comes back and resumes sending the duty it last had: it must not drive.
+        drive(300);
+        assertEquals(0, mcu.motorDuty(0), "commands after a trip are ignored until re-enabled");
+        assertFalse(mcu.motorEnabled(0));
+        assertTrue(mcu.watchdogTripped());
+        assertTrue(host.motorsLatchedOff(), "the latch shows in the sensor reports");
+        assertTrue(mcu.commandsIgnoredWhileLatched() >= 290);
+        host.reenableMotors();
+        run(5);
+        assertFalse(mcu.watchdogTripped());
+        assertEquals(0, mcu.motorDuty(0), "re-enabling alone moves nothing");
+        drive(5);
+        assertEquals(0.8, mcu.motorDuty(0), 1e-4, "the command after the re-enable drives");
+        assertFalse(host.motorsLatchedOff());
+    }
+
+    @Test
+    void aMotorCommandOlderThanItsTimeToLiveIsNotApplied() {
+        connect();
+        host.setCommandTtlMillis(30);
+        run(100); // heartbeats teach the MCU the host's clock
+        MotorCommand late = new MotorCommand();
+        late.enableMask = 1;
+        late.setDutyFraction(0, 0.6);
+        late.ttlMillis = 30;
+        // Sent 40 ms ago (host uptime), delivered only now: a backed-up serial buffer.
+        late.sentMillis = (clock.nanoTime() - startNanos) / MS - 40;
+        host.send(late);
         run(1);
-        assertEquals(0.8, mcu.motorDuty(0), 1e-4, "a fresh command does");
+        assertEquals(0, mcu.motorDuty(0), "an expired command is not applied");
+        assertEquals(1, mcu.expiredCommands());
+        run(3);
+        assertEquals(Fault.COMMAND_EXPIRED, host.lastFault().code);
+        assertTrue(host.lastFault().detail >= 40, "detail is the age: " + host.lastFault().detail);
+        late.sentMillis = (clock.nanoTime() - startNanos) / MS - 10;
+        host.send(late);
+        run(1);
+        assertEquals(0.6, mcu.motorDuty(0), 1e-4, "a command within its time-to-live is applied");
+    }
+
+    @Test
+    void aMotorCommandThatRunsOutCoastsTheMotorsUntilAFreshOne() {
+        connect();
+        host.setCommandTtlMillis(30);
+        host.motorCommand().enableMask = 1;
+        host.motorCommand().setDutyFraction(0, 0.5);
+        drive(10);
+        assertEquals(0.5, mcu.motorDuty(0), 1e-4);
+        run(29);
+        assertEquals(0.5, mcu.motorDuty(0), 1e-4, "held for its time-to-live");
+        run(3);
+        assertEquals(0, mcu.motorDuty(0), "coasts once the command in force runs out");
+        assertFalse(mcu.watchdogTripped(), "heartbeats kept flowing: not a watchdog trip");
+        assertEquals(Fault.COMMAND_EXPIRED, host.lastFault().code);
+        drive(2);
+        assertEquals(0.5, mcu.motorDuty(0), 1e-4, "expiry does not latch: a fresh command drives");
     }
 
     @Test
@@ -141,14 +213,14 @@ class McuLinkTest {
     void anMcuSpeakingAnotherMajorVersionIsRefusedByName() {
         host.start();
         HelloAck other = new HelloAck();
-        other.major = 2;
+        other.major = MessageType.PROTOCOL_MAJOR + 1;
         byte[] wire = new byte[FrameEncoder.MAX_WIRE_LENGTH];
         int n = new FrameEncoder().encode(other, wire, 0);
         ends[1].write(wire, 0, n);
         host.poll();
         assertFalse(host.connected());
         DeviceException e = assertThrows(DeviceException.class, host::requireCompatible);
-        assertTrue(e.getMessage().contains("protocol 2.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("protocol " + (MessageType.PROTOCOL_MAJOR + 1) + ".0"), e.getMessage());
     }
 
     @Test
@@ -190,6 +262,7 @@ class McuLinkTest {
     @Test
     void garbageOnTheLineIsReportedAsBadFramesAndFeedsNoWatchdog() {
         connect();
+        host.setCommandTtlMillis(1000); // the watchdog, not the time-to-live, must stop them here
         host.motorCommand().enableMask = 1;
         host.motorCommand().setDutyFraction(0, 0.5);
         host.sendMotorCommand();

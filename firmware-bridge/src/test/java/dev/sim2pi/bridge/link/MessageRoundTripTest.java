@@ -29,9 +29,13 @@ class MessageRoundTripTest {
         MotorCommand mc = new MotorCommand();
         mc.enableMask = r.nextInt(16);
         mc.brakeMask = r.nextInt(16);
+        mc.ttlMillis = r.nextInt(65536);
+        mc.sentMillis = r.nextLong(1L << 32);
         for (int i = 0; i < mc.duty.length; i++) {
             mc.duty[i] = r.nextInt(-32767, 32768);
         }
+        MotorEnable me = new MotorEnable();
+        me.clearFaults = r.nextInt(256);
         ServoCommand sc = new ServoCommand();
         for (int i = 0; i < sc.pulseMicros.length; i++) {
             sc.pulseMicros[i] = r.nextInt(65536);
@@ -45,7 +49,7 @@ class MessageRoundTripTest {
         sr.faultFlags = r.nextInt(256);
         sr.motorsEnabledMask = r.nextInt(16);
         Fault f = new Fault();
-        f.code = 1 + r.nextInt(6);
+        f.code = 1 + r.nextInt(7);
         f.detail = r.nextInt(65536);
         f.uptimeMillis = r.nextLong(1L << 32);
         Config c = new Config();
@@ -55,7 +59,7 @@ class MessageRoundTripTest {
         ConfigAck ca = new ConfigAck();
         ca.status = r.nextInt(2);
         ca.config.copyFrom(c);
-        return List.of(hello, ack, hb, mc, sc, sr, f, c, ca);
+        return List.of(hello, ack, hb, mc, me, sc, sr, f, c, ca);
     }
 
     private static Message fresh(MessageType type) {
@@ -64,6 +68,7 @@ class MessageRoundTripTest {
             case HELLO_ACK -> new HelloAck();
             case HEARTBEAT -> new Heartbeat();
             case MOTOR_COMMAND -> new MotorCommand();
+            case MOTOR_ENABLE -> new MotorEnable();
             case SERVO_COMMAND -> new ServoCommand();
             case SENSOR_REPORT -> new SensorReport();
             case FAULT -> new Fault();

@@ -26,7 +26,7 @@ class ProtocolExamplesTest {
         Heartbeat hb = new Heartbeat();
         hb.uptimeMillis = 1000;
         HelloAck ack = new HelloAck();
-        ack.major = 1;
+        ack.major = 2;
         ack.motors = 2;
         ack.encoders = 2;
         ack.flags = HelloAck.FLAG_BATTERY_SENSE;
@@ -35,6 +35,9 @@ class ProtocolExamplesTest {
         mc.enableMask = 3;
         mc.setDutyFraction(0, 0.5);
         mc.setDutyFraction(1, -0.25);
+        mc.ttlMillis = 50;
+        mc.sentMillis = 120_000;
+        MotorEnable me = new MotorEnable();
         ServoCommand sc = new ServoCommand();
         sc.pulseMicros[0] = 1500;
         SensorReport sr = new SensorReport();
@@ -50,7 +53,7 @@ class ProtocolExamplesTest {
         Config c = new Config();
         ConfigAck ca = new ConfigAck();
         ca.config.copyFrom(c);
-        String[] wires = {wire(hb, 0), wire(new Hello(), 0), wire(ack, 0), wire(mc, 5), wire(sc, 6), wire(sr, 9),
+        String[] wires = {wire(hb, 0), wire(new Hello(), 0), wire(ack, 0), wire(mc, 5), wire(me, 7), wire(sc, 6), wire(sr, 9),
                 wire(f, 10), wire(c, 1), wire(ca, 1)};
         for (String w : wires) {
             assertTrue(spec.contains(w),

@@ -111,7 +111,7 @@ class CartpoleOverMcuTest {
     void aControlCycleOverTheLinkAllocatesNothing() {
         robot.enable();
         cycles(20_000);
-        java.util.List<Long> windows = dev.sim2pi.models.testing.Allocations.untilZero(() -> cycles(5_000), 4);
+        java.util.List<Long> windows = dev.sim2pi.models.testing.Allocations.untilZeroOnceJitSettles(() -> cycles(5_000), 4);
         assertTrue(dev.sim2pi.models.testing.Allocations.endsAtZero(windows), "bytes per window of 5000 cycles, both ends: " + windows);
         assertEquals(0, mcu.decoder().rejected());
     }

@@ -34,7 +34,20 @@ public final class BundleArchive {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (OutputStream out = Files.newOutputStream(archive); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(archive)) {
+            pack(dir, out);
+        }
+    }
+
+    /** The archive bytes of the bundle folder {@code dir}, for sending it over the network. */
+    public static byte[] pack(Path dir) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pack(dir, out);
+        return out.toByteArray();
+    }
+
+    private static void pack(Path dir, OutputStream out) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String name : ENTRIES) {
                 ZipEntry e = new ZipEntry(name);
                 e.setTime(FIXED_TIME_MILLIS);
@@ -47,9 +60,18 @@ public final class BundleArchive {
 
     /** Reads both files of an archive; refusals name the archive and the entry. */
     static Map<String, byte[]> read(Path archive) {
-        String bundle = archive.toString();
+        try (InputStream in = Files.newInputStream(archive)) {
+            return read(archive.toString(), in);
+        } catch (IOException e) {
+            throw new BundleException(archive.toString(), "archive", "cannot be read (" + e.getMessage()
+                    + "); expected a " + PolicyBundle.ARCHIVE_EXTENSION + " zip", e);
+        }
+    }
+
+    /** Reads both files of an archive from {@code in}; refusals name {@code bundle} and the entry. */
+    static Map<String, byte[]> read(String bundle, InputStream in) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(archive); ZipInputStream zip = new ZipInputStream(in)) {
+        try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (!ENTRIES.contains(e.getName())) {
                     throw new BundleException(bundle, "archive entry '" + e.getName() + "'",

@@ -89,6 +89,15 @@ public final class BundleLoader {
         return load(bundle, read(bundle, path, PolicyBundle.MANIFEST_FILE), read(bundle, path, PolicyBundle.ONNX_FILE));
     }
 
+    /**
+     * Loads a bundle from the bytes of its archive form (a bundle received over the network);
+     * {@code name} says where it came from in refusals.
+     */
+    public PolicyBundle loadArchive(String name, byte[] archive) {
+        Map<String, byte[]> files = BundleArchive.read(name, new java.io.ByteArrayInputStream(archive));
+        return load(name, files.get(PolicyBundle.MANIFEST_FILE), files.get(PolicyBundle.ONNX_FILE));
+    }
+
     private static byte[] read(String bundle, Path dir, String name) {
         try {
             return Files.readAllBytes(dir.resolve(name));

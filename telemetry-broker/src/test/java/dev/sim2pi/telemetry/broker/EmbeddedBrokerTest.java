@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.publish.PublisherConfig;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.record.Recorder;
 import java.nio.file.Path;
@@ -25,8 +25,8 @@ class EmbeddedBrokerTest {
             Recorder recorder = Recorder.start(Recorder.Options.of(mqtt, tmp.resolve("data"), null), null);
             assertTrue(recorder.awaitConnected(15_000));
             TelemetryPublisher pub = TelemetryPublisher.start(
-                    PublisherConfig.defaults("e1", mqtt, tmp.resolve("spool")), SimulatedRobot.layout(), "s");
-            SimulatedRobot robot = new SimulatedRobot(pub, 200, 1).start();
+                    PublisherConfig.defaults("e1", mqtt, tmp.resolve("spool")), SyntheticFrames.layout(), "s");
+            SyntheticFrames.Pump robot = SyntheticFrames.start(pub, 200, 1);
             Thread.sleep(1000);
             broker.stop();
             Thread.sleep(500);
@@ -53,8 +53,8 @@ class EmbeddedBrokerTest {
             Recorder recorder = Recorder.start(Recorder.Options.of(mqtt, tmp.resolve("data"), null), null);
             assertTrue(recorder.awaitConnected(15_000));
             TelemetryPublisher pub = TelemetryPublisher.start(
-                    PublisherConfig.defaults("e2", mqtt, tmp.resolve("spool")), SimulatedRobot.layout(), "s");
-            SimulatedRobot robot = new SimulatedRobot(pub, 200, 2).start();
+                    PublisherConfig.defaults("e2", mqtt, tmp.resolve("spool")), SyntheticFrames.layout(), "s");
+            SyntheticFrames.Pump robot = SyntheticFrames.start(pub, 200, 2);
             Thread.sleep(1000);
             broker.beginStop();
             broker.startFresh();

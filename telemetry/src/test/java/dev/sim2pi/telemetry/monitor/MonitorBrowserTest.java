@@ -7,7 +7,7 @@ import dev.sim2pi.telemetry.MosquittoBroker;
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.publish.PublisherConfig;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.wire.proto.Command;
 import java.nio.file.Path;
@@ -45,8 +45,8 @@ class MonitorBrowserTest {
             watcher.subscribe(Topics.command("m1"), 1);
 
             TelemetryPublisher pub = TelemetryPublisher.start(PublisherConfig.defaults("m1", mqtt, tmp.resolve("spool")),
-                    SimulatedRobot.layout(), "live");
-            SimulatedRobot robot = new SimulatedRobot(pub, 200, 3).start();
+                    SyntheticFrames.layout(), "live");
+            SyntheticFrames.Pump robot = SyntheticFrames.start(pub, 200, 3);
             try (MonitorState state = new MonitorState(mqtt);
                  MonitorServer server = new MonitorServer(state, 0);
                  HeadlessChromium chromium = HeadlessChromium.start(tmp.resolve("profile"))) {

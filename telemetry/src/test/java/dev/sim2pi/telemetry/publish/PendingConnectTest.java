@@ -42,7 +42,7 @@ class PendingConnectTest {
             acceptor.start();
             MqttSettings mqtt = MqttSettings.of("tcp://127.0.0.1:" + silent.getLocalPort());
             TelemetryPublisher pub = TelemetryPublisher.start(PublisherConfig.defaults("r1", mqtt, tmp.resolve("spool")),
-                    SimulatedRobot.layout(), "s1");
+                    SyntheticFrames.layout(), "s1");
             try {
                 Thread.sleep(300);
                 com.sun.management.ThreadMXBean threads =

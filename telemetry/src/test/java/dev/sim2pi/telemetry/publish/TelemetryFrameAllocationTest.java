@@ -11,7 +11,7 @@ class TelemetryFrameAllocationTest {
 
     @Test
     void writingFramesAllocatesNothingAndAFullRingDropsAndCounts() {
-        FrameRing ring = new FrameRing(1024, SimulatedRobot.layout());
+        FrameRing ring = new FrameRing(1024, SyntheticFrames.layout());
         TelemetryFrame f = new TelemetryFrame(ring);
         double[] sensors = new double[6];
         float[] obs = new float[4];

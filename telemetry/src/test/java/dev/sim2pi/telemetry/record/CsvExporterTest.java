@@ -3,7 +3,7 @@ package dev.sim2pi.telemetry.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.wire.proto.Frame;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ class CsvExporterTest {
     @Test
     void csvHeaderComesFromTheAnnouncedLayoutAndRowsHoldTheFrames() throws Exception {
         try (DatasetWriter w = new DatasetWriter(tmp)) {
-            w.announce(SimulatedRobot.layout().announce("r", "s", 0, 0));
+            w.announce(SyntheticFrames.layout().announce("r", "s", 0, 0));
             for (int i = 0; i < 3; i++) {
                 Frame.Builder f = Frame.newBuilder().setSequence(i).setTimestampNanos(1000L * i).setSafetyFlags(i);
                 for (int k = 0; k < 6; k++) {

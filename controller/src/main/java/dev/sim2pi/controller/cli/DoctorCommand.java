@@ -1,4 +1,4 @@
-package dev.sim2pi.cli;
+package dev.sim2pi.controller.cli;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Checks that this machine can run a wiring file; exit code 1 when any check failed. */
-@Command(name = "doctor", description = {
+@Command(name = "doctor", mixinStandardHelpOptions = true, description = {
         "Check a wiring file and, on a Raspberry Pi, the GPIO, I2C and serial devices it needs.",
         "Prints one row per check with what to do when it fails; exits 1 if any failed."})
-final class DoctorCommand implements Callable<Integer> {
+public final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--wiring", required = true, paramLabel = "W", description = "Wiring file (JSON).")
     Path wiring;
