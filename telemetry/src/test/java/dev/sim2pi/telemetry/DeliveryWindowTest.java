@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sim2pi.models.time.SteppedClock;
 import dev.sim2pi.telemetry.publish.PublisherConfig;
 import dev.sim2pi.telemetry.publish.PublisherStats;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.record.Recorder;
 import dev.sim2pi.telemetry.record.RecorderStats;
@@ -83,7 +83,7 @@ class DeliveryWindowTest {
             broker.stopProcess();
             TelemetryPublisher pub = TelemetryPublisher.start(
                     PublisherConfig.defaults("full", mqtt, tmp.resolve("spool")).withSpoolMaxBytes(1 << 20),
-                    SimulatedRobot.layout(), "s1", clock);
+                    SyntheticFrames.layout(), "s1", clock);
             stream(pub, 60, 500);
             assertTrue(pub.stats().messagesSpoolDropped() > 0, "the 1 MiB spool overflowed");
             broker.startProcess();
@@ -113,7 +113,7 @@ class DeliveryWindowTest {
         try (MosquittoBroker broker = MosquittoBroker.start(tmp)) {
             MqttSettings mqtt = MqttSettings.of(broker.url());
             TelemetryPublisher pub = TelemetryPublisher.start(PublisherConfig.defaults("late", mqtt, tmp.resolve("spool")),
-                    SimulatedRobot.layout(), "s1", clock);
+                    SyntheticFrames.layout(), "s1", clock);
             assertTrue(pub.awaitConnected(10_000));
             stream(pub, 60, 20); // 3 s of the robot's time with nobody recording
             Recorder rec = Recorder.start(recorder(mqtt, tmp.resolve("data"), 3600), null);
@@ -141,7 +141,7 @@ class DeliveryWindowTest {
             Recorder first = Recorder.start(recorder(mqtt, tmp.resolve("data"), 0), null);
             assertTrue(first.awaitConnected(10_000));
             TelemetryPublisher pub = TelemetryPublisher.start(PublisherConfig.defaults("win", mqtt, tmp.resolve("spool")),
-                    SimulatedRobot.layout(), "s1", clock);
+                    SyntheticFrames.layout(), "s1", clock);
             try {
                 await(() -> pub.stats().connected(), "the publisher connects");
                 stream(pub, 1, 20);

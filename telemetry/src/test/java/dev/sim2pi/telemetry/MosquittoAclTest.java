@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sim2pi.telemetry.publish.PublisherConfig;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.record.Recorder;
 import java.io.InputStream;
@@ -115,8 +115,8 @@ class MosquittoAclTest {
             Recorder recorder = Recorder.start(Recorder.Options.of(asRecorder, tmp.resolve("data"), null), null);
             assertTrue(recorder.awaitConnected(15_000));
             TelemetryPublisher pub = TelemetryPublisher.start(PublisherConfig.defaults("a", asA, tmp.resolve("spool")),
-                    SimulatedRobot.layout(), "s");
-            SimulatedRobot robot = new SimulatedRobot(pub, 200, 1).start();
+                    SyntheticFrames.layout(), "s");
+            SyntheticFrames.Pump robot = SyntheticFrames.start(pub, 200, 1);
             end = System.nanoTime() + 30_000_000_000L;
             while (!pub.stats().recorderConfirming() && System.nanoTime() < end) {
                 Thread.sleep(20);

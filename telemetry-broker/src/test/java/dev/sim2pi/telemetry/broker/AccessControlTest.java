@@ -8,7 +8,7 @@ import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.access.BrokerCredentials;
 import dev.sim2pi.telemetry.publish.PublisherConfig;
-import dev.sim2pi.telemetry.publish.SimulatedRobot;
+import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import dev.sim2pi.telemetry.record.Recorder;
 import java.nio.file.Files;
@@ -107,8 +107,8 @@ class AccessControlTest {
             Recorder recorder = Recorder.start(Recorder.Options.of(as(url, rec), tmp.resolve("data"), null), null);
             assertTrue(recorder.awaitConnected(15_000));
             TelemetryPublisher pub = TelemetryPublisher.start(
-                    PublisherConfig.defaults("a", as(url, a), tmp.resolve("spool")), SimulatedRobot.layout(), "s");
-            SimulatedRobot robot = new SimulatedRobot(pub, 200, 1).start();
+                    PublisherConfig.defaults("a", as(url, a), tmp.resolve("spool")), SyntheticFrames.layout(), "s");
+            SyntheticFrames.Pump robot = SyntheticFrames.start(pub, 200, 1);
             long end = System.currentTimeMillis() + 30_000;
             while (!pub.stats().recorderConfirming() && System.currentTimeMillis() < end) {
                 Thread.sleep(20);

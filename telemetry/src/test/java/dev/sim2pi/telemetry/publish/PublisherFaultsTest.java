@@ -48,7 +48,7 @@ class PublisherFaultsTest {
         SteppedClock clock = new SteppedClock();
         DiskFull disk = new DiskFull();
         TelemetryPublisher p = TelemetryPublisher.start(PublisherConfig.defaults("r1", NOWHERE, tmp),
-                SimulatedRobot.layout(), "s1", clock, disk);
+                SyntheticFrames.layout(), "s1", clock, disk);
         try {
             await(() -> p.stats().messagesSpooled() >= 1, clock, "the announcement spooled");
             disk.full = true;
@@ -81,7 +81,7 @@ class PublisherFaultsTest {
         DiskFull disk = new DiskFull();
         disk.full = true;
         TelemetryPublisher p = TelemetryPublisher.start(PublisherConfig.defaults("r1", NOWHERE, tmp),
-                SimulatedRobot.layout(), "s1", clock, disk);
+                SyntheticFrames.layout(), "s1", clock, disk);
         frames(p, 50);
         await(() -> disk.refusals >= 2, clock, "the disk refused");
         p.close(0);

@@ -38,6 +38,21 @@ public record RunSummary(String task, long seed, long envSteps, double wallSecon
         }
         n.put("evaluation", "final_eval_* and solved_at_* (and metrics.csv) are on the selection robots, which"
                 + " chose the exported actor; held_out_* is the exported actor on the report robots, which did not");
+        if (heldOut != null) {
+            writeHeldOut(n);
+        }
+        n.put("engine", engine);
+        n.put("updates", updates);
+        if (bundle == null) {
+            n.putNull("bundle");
+        } else {
+            n.put("bundle", bundle);
+        }
+        JSON.writeValue(file.toFile(), n);
+    }
+
+    /** The exported actor's held-out score; absent from a summary written before any evaluation. */
+    private void writeHeldOut(ObjectNode n) {
         n.put("exported_env_steps", heldOut.exported().envSteps());
         if (heldOut.exported().result() == null) {
             n.putNull("exported_selection_return_mean");
@@ -51,14 +66,6 @@ public record RunSummary(String task, long seed, long envSteps, double wallSecon
         n.put("selection_seed", heldOut.selectionSeed());
         n.put("report_robots", heldOut.reportEpisodes());
         n.put("report_seed", heldOut.reportSeed());
-        n.put("engine", engine);
-        n.put("updates", updates);
-        if (bundle == null) {
-            n.putNull("bundle");
-        } else {
-            n.put("bundle", bundle);
-        }
-        JSON.writeValue(file.toFile(), n);
     }
 
     /** JSON has no NaN: a run without an evaluation records null, not the string "NaN". */

@@ -18,7 +18,7 @@ class RunSummaryTest {
     @Test
     void aRunWithoutAnEvaluationRecordsNullNotTheStringNaN() throws Exception {
         Path file = dir.resolve("summary.json");
-        new RunSummary("pendulum-v1", 1, 0, 1.5, Double.NaN, Double.NaN, null, null, "java", 0, null).write(file);
+        new RunSummary("pendulum-v1", 1, 0, 1.5, Double.NaN, Double.NaN, null, null, "java", 0, null, null).write(file);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertTrue(json.get("final_eval_return_mean").isNull(), Files.readString(file));
         assertTrue(json.get("final_eval_return_std").isNull(), Files.readString(file));
@@ -28,7 +28,7 @@ class RunSummaryTest {
     @Test
     void evaluatedReturnsAreNumbers() throws Exception {
         Path file = dir.resolve("summary.json");
-        new RunSummary("pendulum-v1", 1, 10, 1.5, -157.25, 3.5, 10L, 1.0, "java", 2, null).write(file);
+        new RunSummary("pendulum-v1", 1, 10, 1.5, -157.25, 3.5, 10L, 1.0, "java", 2, null, null).write(file);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertEquals(-157.25, json.get("final_eval_return_mean").doubleValue());
         assertTrue(json.get("final_eval_return_std").isNumber());
