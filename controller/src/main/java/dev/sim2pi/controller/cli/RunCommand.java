@@ -1,6 +1,8 @@
 package dev.sim2pi.controller.cli;
 
 import dev.sim2pi.bridge.wiring.Wiring;
+import dev.sim2pi.controller.command.CommandChannel;
+import dev.sim2pi.controller.command.CommandRules;
 import dev.sim2pi.controller.hardware.HardwareKind;
 import dev.sim2pi.controller.hardware.Robots;
 import dev.sim2pi.controller.loop.PolicyFit;
@@ -23,6 +25,7 @@ import dev.sim2pi.telemetry.publish.PublisherConfig;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +62,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--broker", paramLabel = "URL", description = "Publish telemetry to this MQTT broker.")
     String broker;
+
+    @Option(names = "--broker-user", paramLabel = "NAME", description = "User name at --broker (the robot's own account).")
+    String brokerUser;
+
+    @Option(names = "--broker-password-file", paramLabel = "FILE",
+            description = "File whose first line is the --broker-user's password (kept out of the process list).")
+    Path brokerPasswordFile;
+
+    @Option(names = "--broker-ca", paramLabel = "PEM", description = "CA certificates to trust for an ssl:// --broker.")
+    Path brokerCa;
 
     @Option(names = "--record", paramLabel = "DIR",
             description = "Workstation only: an embedded broker and recorder in this process write the dataset to DIR.")
@@ -126,6 +139,7 @@ public final class RunCommand implements Callable<Integer> {
         Clock clock = Clock.system();
         LocalRecording recording = null;
         TelemetryPublisher publisher = null;
+        CommandChannel commands = null;
         PreparedPolicy policy = PreparedPolicy.open(b, runtime == PolicyRuntime.JAVA);
         LoopWarmup.run(w, policy, periodNanos, warmupPeriods);
         Robots.Opened opened = null;
@@ -137,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
                         + "sim2pi (this controller distribution has no broker); publish with --broker URL instead"));
                 mqtt = recording.start(record, robot);
             } else if (broker != null) {
-                mqtt = MqttSettings.of(broker);
+                mqtt = brokerSettings();
             }
             if (mqtt != null) {
                 Path spoolDir = spool != null ? spool : Path.of(System.getProperty("user.home"), ".sim2pi", "spool", robot);
@@ -158,6 +172,11 @@ public final class RunCommand implements Callable<Integer> {
                     printSummary(out, controller, robot, pub);
                 }
             };
+            if (mqtt != null) {
+                // Commands other than stop and e-stop must be signed by a key trusted for bundles too.
+                commands = CommandChannel.start(mqtt, CommandRules.of(this.robot, trustedKeys()).withExpectedTask(task),
+                        controller.commands());
+            }
             Thread hook = controller.installShutdownHook(report);
             System.err.printf(Locale.ROOT, "sim2pi controller: %s on %s at %.6g Hz (%s runner), %s%n", b.source(),
                     hardware.name().toLowerCase(Locale.ROOT), loopHz, runtime.name().toLowerCase(Locale.ROOT),
@@ -176,6 +195,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
+            if (commands != null) {
+                commands.close();
+            }
             policy.runner().close();
             if (publisher != null) {
                 publisher.close(2000);
@@ -192,10 +214,33 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    private MqttSettings brokerSettings() {
+        char[] password = null;
+        if (brokerPasswordFile != null) {
+            try {
+                password = java.nio.file.Files.readAllLines(brokerPasswordFile).stream().findFirst().orElse("").toCharArray();
+            } catch (java.io.IOException e) {
+                throw new InputException("--broker-password-file " + brokerPasswordFile + ": cannot read (" + e.getMessage() + ")");
+            }
+        }
+        if ((brokerUser == null) != (password == null)) {
+            throw new InputException("--broker-user and --broker-password-file go together");
+        }
+        return new MqttSettings(broker, brokerUser, password, brokerCa, null, null);
+    }
+
+    private List<PublicKey> trustedKeys() {
+        List<PublicKey> keys = new ArrayList<>();
+        for (Path key : trusted) {
+            keys.add(Ed25519Keys.readPublic(key));
+        }
+        return keys;
+    }
+
     private BundleLoader loader() {
         BundleLoader loader = BundleLoader.create();
-        for (Path key : trusted) {
-            loader = loader.trusting(Ed25519Keys.readPublic(key));
+        for (PublicKey key : trustedKeys()) {
+            loader = loader.trusting(key);
         }
         return allowUnsigned ? loader.allowingUnsigned() : loader;
     }
