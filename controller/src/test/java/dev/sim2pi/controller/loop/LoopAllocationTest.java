@@ -37,10 +37,14 @@ class LoopAllocationTest {
             new ControllerCommands(loop, 100, true).arm();
             // Long enough for C2 to compile the loop and everything it calls (and settle).
             rig.run(40_000);
-            long bytes = allocated(() -> rig.run(10_000));
+            // One clean window proves it (an allocating period would dirty every window); more than one
+            // try because a late compile request makes the JVM allocate on this thread (see Allocations).
+            java.util.List<Long> windows = dev.sim2pi.models.testing.Allocations.untilZeroOnceJitSettles(
+                    () -> rig.run(10_000), 5);
             assertEquals(State.RUNNING, rig.safety.state(), "the robot stayed up: the measured periods drove it");
-            assertEquals(50_000, loop.iterations());
-            assertEquals(0, bytes, "bytes allocated over 10,000 periods");
+            assertTrue(loop.iterations() >= 50_000, "periods run: " + loop.iterations());
+            assertTrue(dev.sim2pi.models.testing.Allocations.endsAtZero(windows),
+                    "bytes allocated per window of 10,000 periods: " + windows);
         }
     }
 }

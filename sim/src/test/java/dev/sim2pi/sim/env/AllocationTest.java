@@ -57,17 +57,29 @@ class AllocationTest {
             }
             long[] workers = env.workerThreadIds();
             assertEquals(threads - 1, workers.length);
-            long[] workersBefore = THREADS.getThreadAllocatedBytes(workers);
-            long before = THREADS.getCurrentThreadAllocatedBytes();
-            for (int t = 0; t < 1000; t++) {
-                env.step(actions);
+            // A step that allocated would make every window non-zero, so one clean window of 1000
+            // steps proves the path allocation-free. Several tries, because the JVM itself may still
+            // allocate on this thread when a late compile request resolves a class's String
+            // constants (see models' test Allocations): that is the JIT's, not the step's.
+            java.util.List<String> windows = new java.util.ArrayList<>();
+            for (int attempt = 0; attempt < 10; attempt++) {
+                long[] workersBefore = THREADS.getThreadAllocatedBytes(workers);
+                long before = THREADS.getCurrentThreadAllocatedBytes();
+                for (int t = 0; t < 1000; t++) {
+                    env.step(actions);
+                }
+                long caller = THREADS.getCurrentThreadAllocatedBytes() - before;
+                long[] workersAfter = THREADS.getThreadAllocatedBytes(workers);
+                long onWorkers = 0;
+                for (int w = 0; w < workers.length; w++) {
+                    onWorkers += workersAfter[w] - workersBefore[w];
+                }
+                if (caller == 0 && onWorkers == 0) {
+                    return;
+                }
+                windows.add("caller " + caller + " B, workers " + onWorkers + " B");
             }
-            long after = THREADS.getCurrentThreadAllocatedBytes();
-            long[] workersAfter = THREADS.getThreadAllocatedBytes(workers);
-            assertEquals(0, after - before, "bytes allocated on the calling thread in 1000 steps");
-            for (int w = 0; w < workers.length; w++) {
-                assertEquals(0, workersAfter[w] - workersBefore[w], "bytes allocated on worker " + w + " in 1000 steps");
-            }
+            throw new AssertionError("every window of 1000 steps allocated: " + windows);
         }
     }
 }
