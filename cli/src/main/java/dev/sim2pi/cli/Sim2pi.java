@@ -54,6 +54,8 @@ public final class Sim2pi implements Runnable {
         CommandLine cli = new CommandLine(new Sim2pi());
         // Set on the built root only: a footer in the annotation would be inherited by every subcommand.
         cli.getCommandSpec().usageMessage().footer(LAUNCHER_COMMANDS);
+        // 'controller run --hardware sim' and '--runtime java' are spelled in lower case.
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
 
@@ -64,8 +66,6 @@ public final class Sim2pi implements Runnable {
 
     static int execute(CommandLine cli, String... args) {
         Sim2pi root = cli.getCommand();
-        // 'controller run --hardware sim' and '--runtime java' are spelled in lower case.
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new OneLineErrors(() -> root.verbose));
         return cli.execute(args);
     }
