@@ -135,9 +135,22 @@ final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         socket.abort();
+        // Chromium's helpers (zygote, renderer, crashpad) outlive the browser process for a moment and
+        // keep writing into the profile, which then cannot be deleted: end and wait for all of them.
+        java.util.List<ProcessHandle> family = new java.util.ArrayList<>(process.descendants().toList());
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        for (ProcessHandle h : family) {
+            h.destroy();
+        }
+        for (ProcessHandle h : family) {
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                h.destroyForcibly();
+            }
         }
     }
 }
