@@ -101,8 +101,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated robot (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--spin-us", defaultValue = "200", paramLabel = "US",
-            description = "Spin this long before each period instead of sleeping (default ${DEFAULT-VALUE}).")
+    // A parked thread woke up to 1-2 ms late now and then on the 2-core test VM (p99.9 jitter ~1.9 ms
+    // at 1 kHz with 200 us of spin, 27-52 us with 1000): sleep until 1 ms before the period, then spin.
+    @Option(names = "--spin-us", defaultValue = "1000", paramLabel = "US",
+            description = "Sleep until this long before each period, then spin (default ${DEFAULT-VALUE}; "
+                    + "costs that share of a core per period, best on an isolated core).")
     long spinMicros;
 
     @Option(names = "--watchdog-periods", defaultValue = "3", paramLabel = "K",
