@@ -1,23 +1,16 @@
 package dev.sim2pi.cli;
 
 import com.sun.management.ThreadMXBean;
+import dev.sim2pi.models.Figures;
 import dev.sim2pi.models.InputException;
 import dev.sim2pi.models.bundle.Activation;
-import dev.sim2pi.models.bundle.ActorNetwork;
 import dev.sim2pi.models.bundle.BundleLoader;
-import dev.sim2pi.models.bundle.DenseLayer;
-import dev.sim2pi.models.bundle.Normalizer;
 import dev.sim2pi.models.bundle.PolicyBundle;
-import dev.sim2pi.models.bundle.PolicyExporter;
-import dev.sim2pi.models.bundle.Provenance;
+import dev.sim2pi.models.bundle.RandomPolicy;
 import dev.sim2pi.models.bundle.inference.Device;
 import dev.sim2pi.models.bundle.inference.PolicyRunner;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.HdrHistogram.Histogram;
@@ -84,34 +77,8 @@ final class BenchPolicyCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new InputException("--activation " + activation + ": expected relu or tanh");
         }
-        int n = widths[0];
-        int m = widths[widths.length - 1];
-        ShapeTask task = new ShapeTask(n, m);
-        Random r = new Random(seed);
-        List<DenseLayer> layers = new ArrayList<>();
-        for (int k = 1; k < widths.length; k++) {
-            float[] w = new float[widths[k - 1] * widths[k]];
-            float[] b = new float[widths[k]];
-            double scale = Math.sqrt(2.0 / widths[k - 1]);
-            for (int i = 0; i < w.length; i++) {
-                w[i] = (float) (r.nextGaussian() * scale);
-            }
-            for (int i = 0; i < b.length; i++) {
-                b[i] = (float) (r.nextGaussian() * 0.1);
-            }
-            layers.add(new DenseLayer(widths[k - 1], widths[k], w, b));
-        }
-        ActorNetwork actor = ActorNetwork.forTask(task, Normalizer.identity(n), layers, act);
-        try {
-            Path dir = Files.createTempDirectory("sim2pi-bench-policy");
-            PolicyBundle bundle = PolicyExporter.export(task, actor, Provenance.untrained(seed), dir, null);
-            Files.delete(dir.resolve(PolicyBundle.ONNX_FILE));
-            Files.delete(dir.resolve(PolicyBundle.MANIFEST_FILE));
-            Files.delete(dir);
-            return bundle;
-        } catch (IOException e) {
-            throw new InputException("cannot write a temporary bundle: " + e.getMessage(), e);
-        }
+        int[] hidden = java.util.Arrays.copyOfRange(widths, 1, widths.length - 1);
+        return RandomPolicy.bundle(new ShapeTask(widths[0], widths[widths.length - 1]), hidden, act, seed);
     }
 
     private float[][] observations(int n) {

@@ -2,6 +2,7 @@ package dev.sim2pi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sim2pi.models.Figures;
 import dev.sim2pi.models.InputException;
 import java.io.File;
 import java.io.IOException;

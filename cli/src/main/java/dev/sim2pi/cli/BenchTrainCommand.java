@@ -1,5 +1,6 @@
 package dev.sim2pi.cli;
 
+import dev.sim2pi.models.Figures;
 import dev.sim2pi.models.InputException;
 import dev.sim2pi.trainer.run.TrainBenchmark;
 import picocli.CommandLine.Command;

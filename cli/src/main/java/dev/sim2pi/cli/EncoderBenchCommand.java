@@ -8,6 +8,7 @@ import com.pi4j.plugin.mock.platform.MockPlatform;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import dev.sim2pi.bridge.pi4j.QuadratureEncoder;
+import dev.sim2pi.models.Figures;
 import dev.sim2pi.models.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

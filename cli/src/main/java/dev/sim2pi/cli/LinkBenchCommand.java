@@ -3,6 +3,7 @@ package dev.sim2pi.cli;
 import dev.sim2pi.bridge.link.FrameDecoder;
 import dev.sim2pi.bridge.link.FrameEncoder;
 import dev.sim2pi.bridge.link.SensorReport;
+import dev.sim2pi.models.Figures;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

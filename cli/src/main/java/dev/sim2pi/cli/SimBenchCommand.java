@@ -1,5 +1,6 @@
 package dev.sim2pi.cli;
 
+import dev.sim2pi.models.Figures;
 import dev.sim2pi.models.InputException;
 import dev.sim2pi.models.task.Layout;
 import dev.sim2pi.sim.Plant;

@@ -3,6 +3,7 @@ package dev.sim2pi.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sim2pi.models.Figures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

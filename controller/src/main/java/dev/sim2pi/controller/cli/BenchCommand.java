@@ -10,8 +10,11 @@ import dev.sim2pi.controller.runtime.Controller;
 import dev.sim2pi.controller.runtime.LoopSummary;
 import dev.sim2pi.controller.runtime.LoopWarmup;
 import dev.sim2pi.controller.safety.SafetyConfig;
+import dev.sim2pi.models.Figures;
 import dev.sim2pi.models.InputException;
+import dev.sim2pi.models.bundle.Activation;
 import dev.sim2pi.models.bundle.PolicyBundle;
+import dev.sim2pi.models.bundle.RandomPolicy;
 import dev.sim2pi.models.bundle.inference.PolicyRunner;
 import dev.sim2pi.models.task.RobotTask;
 import dev.sim2pi.models.tasks.BalancerTask;
@@ -69,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + ": the bench drives a simulated robot (sim or twin); on a Pi use 'run' and read its summary");
         }
         RobotTask task = new BalancerTask();
-        PolicyBundle bundle = BenchPolicy.twoBy64(task, seed);
+        PolicyBundle bundle = RandomPolicy.bundle(task, new int[] {64, 64}, Activation.RELU, seed);
         boolean java = runtime == PolicyRuntime.JAVA;
         double runnerBytes = runnerBytesPerCall(bundle, java);
         long periodNanos = Math.round(1e9 / rateHz);

@@ -12,6 +12,7 @@ import dev.sim2pi.controller.runtime.Controller;
 import dev.sim2pi.controller.runtime.LoopSummary;
 import dev.sim2pi.controller.runtime.LoopWarmup;
 import dev.sim2pi.controller.safety.SafetyConfig;
+import dev.sim2pi.models.Figures;
 import dev.sim2pi.models.InputException;
 import dev.sim2pi.models.bundle.BundleLoader;
 import dev.sim2pi.models.bundle.Ed25519Keys;

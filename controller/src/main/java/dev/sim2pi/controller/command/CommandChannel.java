@@ -1,5 +1,6 @@
 package dev.sim2pi.controller.command;
 
+import dev.sim2pi.telemetry.MqttClients;
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.PahoThreads;
 import dev.sim2pi.telemetry.Topics;
@@ -141,7 +142,7 @@ public final class CommandChannel implements AutoCloseable {
             retryMillis = Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
         }
         if (c != null) {
-            PahoThreads.shared().execute(() -> closeQuietly(c));
+            PahoThreads.shared().execute(() -> MqttClients.closeQuietly(c));
         }
         PahoThreads.shared().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
@@ -180,22 +181,7 @@ public final class CommandChannel implements AutoCloseable {
             } catch (MqttException | RuntimeException e) {
                 // Going away; the broker notices the closed socket.
             }
-            closeQuietly(c);
-        }
-    }
-
-    private static void closeQuietly(MqttAsyncClient c) {
-        try {
-            if (c.isConnected()) {
-                c.disconnectForcibly(0, 100, false);
-            }
-        } catch (MqttException | RuntimeException e) {
-            // Closing a dead connection; only resources are at stake.
-        }
-        try {
-            c.close(true);
-        } catch (MqttException | RuntimeException e) {
-            // As above.
+            MqttClients.closeQuietly(c);
         }
     }
 

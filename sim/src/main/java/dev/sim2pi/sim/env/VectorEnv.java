@@ -1,7 +1,5 @@
 package dev.sim2pi.sim.env;
 
-import dev.sim2pi.models.estimate.EstimatedReward;
-import dev.sim2pi.models.estimate.StateEstimator;
 import dev.sim2pi.models.task.ObservationBuilder;
 import dev.sim2pi.models.task.RobotTask;
 import dev.sim2pi.sim.Plant;
@@ -72,11 +70,7 @@ public final class VectorEnv implements AutoCloseable {
     private final int[] appliedOffsets;
     private final WorkerPool pool;
     /** Reward as the robot would compute it, or null to reward on the true state. */
-    private final EstimatedReward estimated;
-    private final StateEstimator[] estimators;
-    private final int estimateSize;
-    private final double[] estimates;
-    private final double[] estimatesBefore;
+    private final RobotRewards estimated;
     private final double[] trueRewards;
 
     private long seed;
@@ -128,23 +122,7 @@ public final class VectorEnv implements AutoCloseable {
                 ? new DelayLines(envs, actionSize, sensorSize, maxLatency, maxDelay) : null;
         this.appliedOffsets = delays != null ? new int[envs] : null;
         this.trueRewards = new double[envs];
-        if (options.estimatedReward()) {
-            this.estimated = task.estimatedReward().orElseThrow(() -> new IllegalArgumentException(
-                    "task " + task.id() + " has no state estimator to reward with"));
-            this.estimateSize = estimated.estimate().size();
-            this.estimators = new StateEstimator[envs];
-            for (int i = 0; i < envs; i++) {
-                estimators[i] = estimated.newEstimator();
-            }
-            this.estimates = new double[envs * estimateSize];
-            this.estimatesBefore = new double[envs * estimateSize];
-        } else {
-            this.estimated = null;
-            this.estimateSize = 0;
-            this.estimators = null;
-            this.estimates = null;
-            this.estimatesBefore = null;
-        }
+        this.estimated = options.estimatedReward() ? new RobotRewards(task, envs) : null;
         int threads = options.threads() > 0 ? options.threads() : EnvOptions.defaultThreads(envs);
         int blocks = (envs + BLOCK - 1) / BLOCK;
         IntConsumer blockStep = this::stepBlock;
@@ -276,11 +254,8 @@ public final class VectorEnv implements AutoCloseable {
         builder.write(i, observations, i * obsSize);
         if (estimated != null) {
             // The robot's view: the reading its observation shows, the command it sent.
-            int eo = i * estimateSize;
-            System.arraycopy(estimates, eo, estimatesBefore, eo, estimateSize);
-            estimators[i].update(seen, seenOffset, estimates, eo);
-            rewards[i] = estimated.reward(estimatesBefore, eo, commands, co, estimates, eo);
-            terminated[i] = estimated.terminated(estimates, eo);
+            rewards[i] = estimated.step(i, seen, seenOffset, commands, co);
+            terminated[i] = estimated.terminated(i);
         }
         returns[i] += rewards[i];
     }
@@ -305,8 +280,8 @@ public final class VectorEnv implements AutoCloseable {
         }
         builder.reset(i, sensors, zo);
         builder.write(i, observations, i * obsSize);
-        if (estimators != null) {
-            estimators[i].reset(sensors, zo, estimates, i * estimateSize);
+        if (estimated != null) {
+            estimated.reset(i, sensors, zo);
         }
     }
 
@@ -370,7 +345,7 @@ public final class VectorEnv implements AutoCloseable {
 
     /** The robot's state estimates after the last step, {@code [env * estimate size + i]}; null unless estimating. */
     public double[] estimates() {
-        return estimates;
+        return estimated == null ? null : estimated.estimates();
     }
 
     /** Sum of rewards so far in each environment's current episode. */

@@ -1,5 +1,6 @@
 package dev.sim2pi.telemetry.publish;
 
+import dev.sim2pi.telemetry.MqttClients;
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.PahoThreads;
 import dev.sim2pi.telemetry.wire.proto.TelemetryAck;
@@ -121,7 +122,7 @@ final class MqttLink {
         MqttAsyncClient old = client;
         client = null;
         if (old != null) {
-            PahoThreads.shared().execute(() -> closeQuietly(old));
+            PahoThreads.shared().execute(() -> MqttClients.closeQuietly(old));
         }
         connecting = true;
         lost = false;
@@ -226,22 +227,7 @@ final class MqttLink {
         client = null;
         connected = false;
         if (c != null) {
-            closeQuietly(c);
-        }
-    }
-
-    private static void closeQuietly(MqttAsyncClient c) {
-        try {
-            if (c.isConnected()) {
-                c.disconnectForcibly(0, 100, false);
-            }
-        } catch (MqttException | RuntimeException e) {
-            // Closing a dead connection; only resources are at stake.
-        }
-        try {
-            c.close(true);
-        } catch (MqttException | RuntimeException e) {
-            // As above.
+            MqttClients.closeQuietly(c);
         }
     }
 

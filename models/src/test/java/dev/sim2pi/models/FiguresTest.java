@@ -1,4 +1,4 @@
-package dev.sim2pi.cli;
+package dev.sim2pi.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,13 +1,6 @@
-package dev.sim2pi.controller.cli;
+package dev.sim2pi.models.bundle;
 
 import dev.sim2pi.models.InputException;
-import dev.sim2pi.models.bundle.Activation;
-import dev.sim2pi.models.bundle.ActorNetwork;
-import dev.sim2pi.models.bundle.DenseLayer;
-import dev.sim2pi.models.bundle.Normalizer;
-import dev.sim2pi.models.bundle.PolicyBundle;
-import dev.sim2pi.models.bundle.PolicyExporter;
-import dev.sim2pi.models.bundle.Provenance;
 import dev.sim2pi.models.task.RobotTask;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,14 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** A seeded random policy with two hidden layers of 64 for a task: what the loop bench runs. */
-final class BenchPolicy {
+/**
+ * A seeded, untrained policy bundle of a given shape for a task: what benchmarks run when the
+ * figure of interest is the cost of inference, not what the policy does.
+ */
+public final class RandomPolicy {
 
-    private BenchPolicy() {
+    private RandomPolicy() {
     }
 
-    static PolicyBundle twoBy64(RobotTask task, long seed) {
-        int[] widths = {task.observationSize(), 64, 64, task.actions().size()};
+    /**
+     * He-initialised weights (small random biases) for layers {@code task.observationSize()} →
+     * {@code hidden…} → {@code task.actions().size()}, verified and exported like a trained bundle.
+     */
+    public static PolicyBundle bundle(RobotTask task, int[] hidden, Activation activation, long seed) {
+        int[] widths = new int[hidden.length + 2];
+        widths[0] = task.observationSize();
+        System.arraycopy(hidden, 0, widths, 1, hidden.length);
+        widths[widths.length - 1] = task.actions().size();
         Random r = new Random(seed);
         List<DenseLayer> layers = new ArrayList<>();
         for (int k = 1; k < widths.length; k++) {
@@ -38,9 +41,9 @@ final class BenchPolicy {
             }
             layers.add(new DenseLayer(widths[k - 1], widths[k], w, b));
         }
-        ActorNetwork actor = ActorNetwork.forTask(task, Normalizer.identity(widths[0]), layers, Activation.RELU);
+        ActorNetwork actor = ActorNetwork.forTask(task, Normalizer.identity(widths[0]), layers, activation);
         try {
-            Path dir = Files.createTempDirectory("sim2pi-bench-loop");
+            Path dir = Files.createTempDirectory("sim2pi-random-policy");
             PolicyBundle bundle = PolicyExporter.export(task, actor, Provenance.untrained(seed), dir, null);
             Files.delete(dir.resolve(PolicyBundle.ONNX_FILE));
             Files.delete(dir.resolve(PolicyBundle.MANIFEST_FILE));

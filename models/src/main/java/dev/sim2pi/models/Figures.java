@@ -1,4 +1,4 @@
-package dev.sim2pi.cli;
+package dev.sim2pi.models;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The closing {@code key=value} line every bench subcommand prints, in insertion order.
+ * The closing {@code key=value} line every bench subcommand (and {@code controller run}) prints, in insertion order.
  * A number reads back as the value put: whole numbers exactly, others rounded to six
  * significant digits (never fewer than the digits of the integer part), in plain decimal.
  */
