@@ -12,7 +12,8 @@ import dev.sim2pi.telemetry.Topics;
  * <li>a recorder reads every robot's {@code telemetry} and {@code session} (also through a shared
  * subscription) and writes {@code telemetry/ack} and its own status: only a recorder's
  * confirmation can empty a robot's spool;</li>
- * <li>an operator (the monitor) reads everything and writes {@code cmd} and {@code policy}.</li>
+ * <li>an operator (the monitor, {@code deploy}) reads everything, the bundle it deployed on {@code policy} too,
+ * and writes {@code cmd} and {@code policy}.</li>
  * </ul>
  */
 public final class TopicAcl {
@@ -58,7 +59,7 @@ public final class TopicAcl {
             case ROBOT -> robotId != null && (filter.equals(Topics.command(robotId)) || filter.equals(Topics.policy(robotId))
                     || filter.equals(Topics.telemetryAck(robotId)));
             case RECORDER -> filter.matches("sim2pi/(\\+|[A-Za-z0-9][A-Za-z0-9_.-]*)/(telemetry|session)");
-            case OPERATOR -> filter.matches("sim2pi/(\\+|[A-Za-z0-9][A-Za-z0-9_.-]*)/(status|session|telemetry|events|cmd/ack)")
+            case OPERATOR -> filter.matches("sim2pi/(\\+|[A-Za-z0-9][A-Za-z0-9_.-]*)/(status|session|telemetry|events|cmd/ack|policy)")
                     || filter.equals("sim2pi-recorder/+/status");
         };
     }

@@ -6,6 +6,7 @@ import dev.sim2pi.telemetry.record.LogAppender;
 import dev.sim2pi.telemetry.wire.FrameLayout;
 import dev.sim2pi.telemetry.wire.WireSchema;
 import dev.sim2pi.telemetry.wire.proto.Event;
+import dev.sim2pi.telemetry.wire.proto.ControllerStatus;
 import dev.sim2pi.telemetry.wire.proto.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,6 +74,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final SenderState state = new SenderState();
     private volatile String policyId = "";
     private volatile Status.State robotState = Status.State.ONLINE;
+    private volatile ControllerStatus controllerStatus;
     private volatile boolean statusDirty = true;
     private volatile boolean running = true;
     private volatile long drainDeadlineNanos;
@@ -187,6 +189,13 @@ public final class TelemetryPublisher implements AutoCloseable {
     /** Sets the state published (retained) on {@code .../status}. */
     public void state(Status.State s) {
         robotState = s;
+        statusDirty = true;
+        LockSupport.unpark(sender);
+    }
+
+    /** Sets what the retained {@code .../status} says about the controller, and republishes it. */
+    public void controllerStatus(ControllerStatus s) {
+        controllerStatus = s;
         statusDirty = true;
         LockSupport.unpark(sender);
     }
@@ -500,11 +509,16 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     private byte[] status(Status.State s) {
-        return Status.newBuilder().setSchemaVersion(WireSchema.VERSION).setRobotId(config.robotId())
+        Status.Builder b = Status.newBuilder().setSchemaVersion(WireSchema.VERSION).setRobotId(config.robotId())
                 .setSessionId(sessionId).setState(s).setUnixMillis(System.currentTimeMillis())
                 .setFramesEnqueued(frame.nextSequence() - frame.droppedFrames())
                 .setFramesDropped(frame.droppedFrames()).setBatchesSpooled(spoolSizeSnapshot)
-                .setBatchesSpoolDropped(spoolDroppedSnapshot).build().toByteArray();
+                .setBatchesSpoolDropped(spoolDroppedSnapshot);
+        ControllerStatus c = controllerStatus;
+        if (c != null) {
+            b.setController(c);
+        }
+        return b.build().toByteArray();
     }
 
     private static byte[] tagged(byte kind, byte[] payload) {
