@@ -273,6 +273,7 @@ public final class RunCommand implements Callable<Integer> {
                 s.faultCause().isEmpty() ? "" : " (" + s.faultCause() + ")", s.watchdogTrips());
         out.println("events " + s.eventCounts());
         out.println("stage p99 us " + s.stageP99Micros());
+        s.overrunLines().forEach(out::println);
         if (opened.simulation() != null) {
             var world = opened.simulation().world();
             StringBuilder sb = new StringBuilder("actuators after stop (read back from the simulated robot):");
