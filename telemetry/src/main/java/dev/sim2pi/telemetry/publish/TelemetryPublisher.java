@@ -99,16 +99,17 @@ public final class TelemetryPublisher implements AutoCloseable {
         volatile boolean everConnected;
     }
 
-    private TelemetryPublisher(PublisherConfig config, FrameLayout layout, String sessionId, Clock clock,
+    private TelemetryPublisher(PublisherConfig config, FrameLayout layout, String sessionId, String policyId, Clock clock,
                                LogAppender appender) throws IOException {
         this.config = config;
         this.clock = clock;
         this.sessionId = sessionId;
+        this.policyId = policyId;
         this.ring = new FrameRing(config.ringCapacity(), layout);
         this.frame = new TelemetryFrame(ring);
         this.spool = new Spool(config.spoolDir(), config.spoolMaxBytes(), appender);
         byte[] announcement = layout.announce(config.robotId(), sessionId, System.currentTimeMillis(), clock.nanoTime())
-                .toByteArray();
+                .toBuilder().setPolicyId(policyId).build().toByteArray();
         outbox.add(tagged(KIND_SESSION, announcement));
         this.sender = new Thread(this::runSender, "telemetry-sender-" + config.robotId());
         this.sender.setDaemon(true);
@@ -132,13 +133,28 @@ public final class TelemetryPublisher implements AutoCloseable {
     /** As above, writing the spool through {@code appender} (tests make the disk fill up with it). */
     static TelemetryPublisher start(PublisherConfig config, FrameLayout layout, String sessionId, Clock clock,
                                     LogAppender appender) {
+        return start(config, layout, sessionId, "", clock, appender);
+    }
+
+    /**
+     * As {@link #start(PublisherConfig, FrameLayout, String)}, naming the policy the session starts
+     * with ({@code policyId}, e.g. its bundle's task and ONNX hash) in the announcement, so the
+     * dataset records what produced its actions, and on every batch until {@link #policyId(String)} changes it.
+     */
+    public static TelemetryPublisher start(PublisherConfig config, FrameLayout layout, String sessionId, String policyId) {
+        return start(config, layout, sessionId, policyId, Clock.system(), LogAppender.DIRECT);
+    }
+
+    private static TelemetryPublisher start(PublisherConfig config, FrameLayout layout, String sessionId, String policyId,
+                                            Clock clock, LogAppender appender) {
         Topics.checkRobotId(config.robotId());
         if (!Topics.isSafeId(sessionId)) {
             throw new dev.sim2pi.models.InputException("session id '" + sessionId
                     + "': expected 1-128 letters, digits, '_', '.' or '-', starting with a letter or digit, without '..'");
         }
         try {
-            TelemetryPublisher p = new TelemetryPublisher(config, layout, sessionId, clock, appender);
+            TelemetryPublisher p = new TelemetryPublisher(config, layout, sessionId, java.util.Objects.requireNonNull(policyId),
+                    clock, appender);
             p.sender.start();
             return p;
         } catch (IOException e) {
