@@ -79,13 +79,13 @@ public final class BenchCommand implements Callable<Integer> {
         Clock clock = Clock.system();
         Wiring wiring = Robots.wiring(task, null);
         PreparedPolicy policy = PreparedPolicy.open(bundle, java);
-        LoopWarmup.run(wiring, policy, periodNanos, 20_000);
+        SafetyConfig safety = SafetyConfig.defaults(periodNanos * 1e-9, task.controlPeriodSeconds()).withTerminationCheck(false);
+        LoopWarmup.run(wiring, policy, periodNanos, 20_000, safety);
         Robots.Opened opened = Robots.open(hardware, wiring, null, clock, seed);
         ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         if (!mx.isThreadAllocatedMemorySupported() || !mx.isThreadAllocatedMemoryEnabled()) {
             throw new IllegalStateException("this JVM cannot measure per-thread allocation");
         }
-        SafetyConfig safety = SafetyConfig.defaults(periodNanos * 1e-9, task.controlPeriodSeconds()).withTerminationCheck(false);
         Controller controller = new Controller(opened.robot(), policy, task.controlRateHz(), safety, clock,
                 Waiter.parkThenSpin(clock, spinMicros * 1000), periodNanos, null, java);
         Thread hook = controller.installShutdownHook(null);

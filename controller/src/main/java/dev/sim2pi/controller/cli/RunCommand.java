@@ -145,7 +145,9 @@ public final class RunCommand implements Callable<Integer> {
         TelemetryPublisher publisher = null;
         CommandChannel commands = null;
         PreparedPolicy policy = PreparedPolicy.open(b, runtime == PolicyRuntime.JAVA);
-        LoopWarmup.run(w, policy, periodNanos, warmupPeriods);
+        SafetyConfig safety = SafetyConfig.defaults(1 / loopHz, task.controlPeriodSeconds())
+                .withWatchdogPeriods(watchdogPeriods);
+        LoopWarmup.run(w, policy, periodNanos, warmupPeriods, safety);
         Robots.Opened opened = null;
         PrintStream out = System.out;
         try {
@@ -165,8 +167,6 @@ public final class RunCommand implements Callable<Integer> {
             // Opened last: a simulated robot starts falling in real time the moment it exists.
             opened = Robots.open(hardware, w, twinParams, clock, seed);
             Robots.Opened robot = opened;
-            SafetyConfig safety = SafetyConfig.defaults(1 / loopHz, task.controlPeriodSeconds())
-                    .withWatchdogPeriods(watchdogPeriods);
             Controller controller = new Controller(opened.robot(), policy, b.manifest().controlRateHz(), safety, clock,
                     Waiter.parkThenSpin(clock, spinMicros * 1000), periodNanos, publisher, runtime == PolicyRuntime.JAVA);
             TelemetryPublisher pub = publisher;
