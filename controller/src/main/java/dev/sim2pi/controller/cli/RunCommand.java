@@ -106,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
     // at 1 kHz with 200 us of spin, 27-52 us with 1000): sleep until 1 ms before the period, then spin.
     @Option(names = "--spin-us", defaultValue = "1000", paramLabel = "US",
             description = "Sleep until this long before each period, then spin (default ${DEFAULT-VALUE}; "
-                    + "costs that share of a core per period, best on an isolated core).")
+                    + "at most half the period, so the thread sleeps every period; costs that share of a core, best on an isolated core).")
     long spinMicros;
 
     @Option(names = "--watchdog-periods", defaultValue = "3", paramLabel = "K",
@@ -168,7 +168,7 @@ public final class RunCommand implements Callable<Integer> {
             opened = Robots.open(hardware, w, twinParams, clock, seed);
             Robots.Opened robot = opened;
             Controller controller = new Controller(opened.robot(), policy, b.manifest().controlRateHz(), safety, clock,
-                    Waiter.parkThenSpin(clock, spinMicros * 1000), periodNanos, publisher, runtime == PolicyRuntime.JAVA);
+                    Waiter.parkThenSpin(clock, Waiter.cappedSpinNanos(spinMicros * 1000, periodNanos)), periodNanos, publisher, runtime == PolicyRuntime.JAVA);
             TelemetryPublisher pub = publisher;
             AtomicBoolean reported = new AtomicBoolean();
             Runnable report = () -> {
