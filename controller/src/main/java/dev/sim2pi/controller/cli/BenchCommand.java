@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
     // at 1 kHz with 200 us of spin, 27-52 us with 1000): sleep until 1 ms before the period, then spin.
     @Option(names = "--spin-us", defaultValue = "1000", paramLabel = "US",
             description = "Sleep until this long before each period, then spin (default ${DEFAULT-VALUE}; "
-                    + "costs that share of a core per period, best on an isolated core).")
+                    + "at most half the period, so the thread sleeps every period; costs that share of a core, best on an isolated core).")
     long spinMicros;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the policy's weights and the simulated robot (default ${DEFAULT-VALUE}).")
@@ -79,15 +79,15 @@ public final class BenchCommand implements Callable<Integer> {
         Clock clock = Clock.system();
         Wiring wiring = Robots.wiring(task, null);
         PreparedPolicy policy = PreparedPolicy.open(bundle, java);
-        LoopWarmup.run(wiring, policy, periodNanos, 20_000);
+        SafetyConfig safety = SafetyConfig.defaults(periodNanos * 1e-9, task.controlPeriodSeconds()).withTerminationCheck(false);
+        LoopWarmup.run(wiring, policy, periodNanos, 20_000, safety);
         Robots.Opened opened = Robots.open(hardware, wiring, null, clock, seed);
         ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         if (!mx.isThreadAllocatedMemorySupported() || !mx.isThreadAllocatedMemoryEnabled()) {
             throw new IllegalStateException("this JVM cannot measure per-thread allocation");
         }
-        SafetyConfig safety = SafetyConfig.defaults(periodNanos * 1e-9, task.controlPeriodSeconds()).withTerminationCheck(false);
         Controller controller = new Controller(opened.robot(), policy, task.controlRateHz(), safety, clock,
-                Waiter.parkThenSpin(clock, spinMicros * 1000), periodNanos, null, java);
+                Waiter.parkThenSpin(clock, Waiter.cappedSpinNanos(spinMicros * 1000, periodNanos)), periodNanos, null, java);
         Thread hook = controller.installShutdownHook(null);
         try {
             System.err.printf(Locale.ROOT, "bench: %s 2x64 policy, %s runner, %.6g Hz, %.0f s warm-up + %.0f s measured%n",

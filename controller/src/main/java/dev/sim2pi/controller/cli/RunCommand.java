@@ -106,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
     // at 1 kHz with 200 us of spin, 27-52 us with 1000): sleep until 1 ms before the period, then spin.
     @Option(names = "--spin-us", defaultValue = "1000", paramLabel = "US",
             description = "Sleep until this long before each period, then spin (default ${DEFAULT-VALUE}; "
-                    + "costs that share of a core per period, best on an isolated core).")
+                    + "at most half the period, so the thread sleeps every period; costs that share of a core, best on an isolated core).")
     long spinMicros;
 
     @Option(names = "--watchdog-periods", defaultValue = "3", paramLabel = "K",
@@ -145,7 +145,9 @@ public final class RunCommand implements Callable<Integer> {
         TelemetryPublisher publisher = null;
         CommandChannel commands = null;
         PreparedPolicy policy = PreparedPolicy.open(b, runtime == PolicyRuntime.JAVA);
-        LoopWarmup.run(w, policy, periodNanos, warmupPeriods);
+        SafetyConfig safety = SafetyConfig.defaults(1 / loopHz, task.controlPeriodSeconds())
+                .withWatchdogPeriods(watchdogPeriods);
+        LoopWarmup.run(w, policy, periodNanos, warmupPeriods, safety);
         Robots.Opened opened = null;
         PrintStream out = System.out;
         try {
@@ -165,10 +167,8 @@ public final class RunCommand implements Callable<Integer> {
             // Opened last: a simulated robot starts falling in real time the moment it exists.
             opened = Robots.open(hardware, w, twinParams, clock, seed);
             Robots.Opened robot = opened;
-            SafetyConfig safety = SafetyConfig.defaults(1 / loopHz, task.controlPeriodSeconds())
-                    .withWatchdogPeriods(watchdogPeriods);
             Controller controller = new Controller(opened.robot(), policy, b.manifest().controlRateHz(), safety, clock,
-                    Waiter.parkThenSpin(clock, spinMicros * 1000), periodNanos, publisher, runtime == PolicyRuntime.JAVA);
+                    Waiter.parkThenSpin(clock, Waiter.cappedSpinNanos(spinMicros * 1000, periodNanos)), periodNanos, publisher, runtime == PolicyRuntime.JAVA);
             TelemetryPublisher pub = publisher;
             AtomicBoolean reported = new AtomicBoolean();
             Runnable report = () -> {

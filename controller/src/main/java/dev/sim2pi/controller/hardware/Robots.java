@@ -34,10 +34,12 @@ public final class Robots {
         /**
          * Where the loop's grid should start: on a simulated robot half a plant period after the
          * plant's steps (a loop in phase with them would see some readings twice and miss others
-         * when it jitters), otherwise now.
+         * when it jitters), otherwise two periods from now (time for the loop thread to start).
          */
         public long loopOrigin(dev.sim2pi.models.time.Clock clock, long periodNanos) {
-            long now = clock.nanoTime();
+            // Two periods ahead: a thread just started parks late now and then (~11 ms on the loaded
+            // test VM), and a first period that starts late is an overrun before the robot moved.
+            long now = clock.nanoTime() + 2 * periodNanos;
             if (simulation == null) {
                 return now;
             }

@@ -96,8 +96,12 @@ public final class OverrunLog {
         return count;
     }
 
-    /** One overrunning period, in microseconds; {@code atSeconds} from the loop's first grid point. */
-    public record Overrun(double atSeconds, double lateStartMicros, double lateWakeMicros, double[] stageMicros,
+    /**
+     * One overrunning period, in microseconds; {@code atSeconds} from the loop's first grid point,
+     * {@code scheduledNanos} its start on the loop's clock (System.nanoTime on the robot: the
+     * monotonic clock other processes on the machine read too, for matching with their stalls).
+     */
+    public record Overrun(long scheduledNanos, double atSeconds, double lateStartMicros, double lateWakeMicros, double[] stageMicros,
                           double outsideStagesMicros, double endPastGridMicros, double cpuMicros, double wallMicros) {
 
         /** What the record says took the time: a stage, the start, or "not running" time. */
@@ -121,8 +125,8 @@ public final class OverrunLog {
         /** One line for a summary. */
         public String describe() {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                    "overrun at t=%.3f s: blame %s; late start %.0f us (park woke %.0f us late)", atSeconds, blame(),
-                    lateStartMicros, lateWakeMicros));
+                    "overrun at t=%.3f s (monotonic %d ns): blame %s; late start %.0f us (park woke %.0f us late)",
+                    atSeconds, scheduledNanos, blame(), lateStartMicros, lateWakeMicros));
             Stage[] stages = Stage.values();
             for (int s = 0; s < stageMicros.length; s++) {
                 sb.append(String.format(Locale.ROOT, ", %s %.0f", stages[s].label(), stageMicros[s]));
@@ -156,7 +160,7 @@ public final class OverrunLog {
         for (int s = 0; s < STAGES; s++) {
             stages[s] = a[b + FIRST_STAGE + s] / 1000.0;
         }
-        return new Overrun((scheduled - originNanos) * 1e-9, a[b + LATE_START] / 1000.0, a[b + LATE_WAKE] / 1000.0, stages,
+        return new Overrun(scheduled, (scheduled - originNanos) * 1e-9, a[b + LATE_START] / 1000.0, a[b + LATE_WAKE] / 1000.0, stages,
                 a[b + OUTSIDE] / 1000.0, a[b + PAST_GRID] / 1000.0, a[b + CPU] / 1000.0, a[b + WALL] / 1000.0);
     }
 

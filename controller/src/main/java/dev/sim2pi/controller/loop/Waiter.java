@@ -51,6 +51,17 @@ public interface Waiter {
         };
     }
 
+    /**
+     * The spin to use for {@code requestedSpinNanos} at {@code periodNanos}: at most half the
+     * period, so the loop thread sleeps every period. Spinning a whole period (the 1,000 us default
+     * at 1 kHz) never sleeps: under SCHED_FIFO, as the shipped systemd unit runs it, the kernel's
+     * real-time throttling (95 % per second) then stopped the loop for 50 ms once a second (seen on
+     * the test VM with {@code chrt -f}), and threads pinned beside it (watchdog, telemetry, GC) never ran.
+     */
+    static long cappedSpinNanos(long requestedSpinNanos, long periodNanos) {
+        return Math.max(0, Math.min(requestedSpinNanos, periodNanos / 2));
+    }
+
     /** For tests: time jumps straight to the deadline. */
     static Waiter stepping(SteppedClock clock) {
         return deadline -> {

@@ -69,6 +69,7 @@ public final class Controller implements AutoCloseable {
 
     private void runLoop() {
         try {
+            loop.primeThread();
             loop.run(originNanos, Long.MAX_VALUE);
             loop.applySafe();
         } catch (Throwable t) {
