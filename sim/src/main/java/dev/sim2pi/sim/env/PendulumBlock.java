@@ -9,17 +9,20 @@ import dev.sim2pi.sim.gym.PendulumPlant;
 /**
  * {@link VectorEnv}'s step of a block of Pendulum-v1 environments in one pass, giving bit for bit
  * what the generic per-environment path gives (plant step, task reward, sensor reading, the task's
- * observation {@code [cos theta, sin theta, theta_dot]}) with one transcendental call fewer.
+ * observation {@code [cos theta, sin theta, theta_dot]}) with one library call to {@link Math#sin}
+ * per step where that path makes two sines and a cosine.
  *
  * <p>Why it exists: {@link Math#sin} and {@link Math#cos} are most of a pendulum step, and the
  * generic path takes the sine of each angle twice: for the observation after a step and again for
  * the physics of the next step. Here the observation's sine is kept, with the bits of the angle it
  * belongs to, and the next step uses it when the angle still has those exact bits (a reset,
  * {@code resetTo} or a caller writing {@code states()} changes them, and then the sine is computed
- * afresh). The values stay those of {@code Math}: {@code StrictMath} would be a different function
- * and would break parity with Gymnasium, whose recorded trajectories {@code Math.sin} reproduces
- * exactly. The observation here must stay the task's own ({@link PendulumTask#features}); a test
- * steps both paths side by side and compares every bit.
+ * afresh). The observation's cosine is float32, and {@link FloatCosine} gets
+ * {@code (float) Math.cos} exactly without calling it. The values stay those of {@code Math}:
+ * {@code StrictMath} would be a different function and would break parity with Gymnasium, whose
+ * recorded trajectories {@code Math.sin} reproduces exactly. The observation here must stay the
+ * task's own ({@link PendulumTask#features}); a test steps both paths side by side and compares
+ * every bit.
  */
 final class PendulumBlock {
 
@@ -105,7 +108,7 @@ final class PendulumBlock {
             double angle = sensors[so];
             double sine = Math.sin(angle);
             int oo = i * OBS;
-            observations[oo] = (float) Math.cos(angle);
+            observations[oo] = FloatCosine.of(angle);
             observations[oo + 1] = (float) sine;
             observations[oo + 2] = (float) sensors[so + 1];
             sines[i] = sine;
