@@ -26,6 +26,7 @@ final class FloatCosine {
     /** pi - Math.PI, rounded to double. */
     private static final double PI_3 = 1.2246467991473532e-16;
     private static final double INV_PI = 1 / Math.PI;
+    private static final double ROUNDER = 0x1.8p52;
 
     // Taylor coefficients (-1)^n / (2n)! of cos, n = 1..10: on |r| <= pi/2 the first term left
     // out, (pi/2)^22 / 22!, is below 2e-17.
@@ -45,32 +46,49 @@ final class FloatCosine {
 
     /** Exactly {@code (float) Math.cos(x)}. */
     static float of(double x) {
-        if (!(Math.abs(x) <= RANGE)) {
-            return (float) Math.cos(x);
-        }
-        double c = approximate(x);
-        float low = (float) (c - BRACKET);
-        return low == (float) (c + BRACKET) ? low : (float) Math.cos(x);
+        return round(x, approximate(x));
     }
 
-    /** cos x for |x| <= RANGE, to within 1e-15: cos(k pi + r) = (-1)^k cos r with |r| <= pi/2. */
+    /**
+     * Exactly {@code (float) Math.cos(x)} given {@code c = approximate(x)}: the two halves apart let
+     * a batch run the polynomial over many angles in one loop, where the CPU overlaps them.
+     */
+    static float round(double x, double c) {
+        if (Math.abs(x) <= RANGE) {
+            float low = (float) (c - BRACKET);
+            if (low == (float) (c + BRACKET)) {
+                return low;
+            }
+        }
+        return (float) Math.cos(x);
+    }
+
+    /**
+     * cos x to within 1e-15 for |x| <= RANGE (anything for other x: {@link #round} then calls
+     * the library): cos(k pi + r) = (-1)^k cos r with |r| <= pi/2.
+     */
     static double approximate(double x) {
-        double k = Math.rint(x * INV_PI);
+        // Adding 1.5 * 2^52 rounds x / pi to a whole number k (to nearest, ties to even) in the
+        // low bits of t, and subtracting it again gives k: no branch, no library call.
+        double t = x * INV_PI + ROUNDER;
+        double k = t - ROUNDER;
         double r = x - k * PI_1 - k * PI_2 - k * PI_3;
         double r2 = r * r;
-        double p = C10;
-        p = p * r2 + C9;
-        p = p * r2 + C8;
-        p = p * r2 + C7;
-        p = p * r2 + C6;
-        p = p * r2 + C5;
-        p = p * r2 + C4;
-        p = p * r2 + C3;
-        p = p * r2 + C2;
-        p = p * r2 + C1;
-        double cos = p * r2 + 1;
-        // k is a whole number below 2^21: half of it is whole exactly when k is even.
+        // Estrin's scheme: four independent chains instead of one ten deep, so the polynomial's
+        // latency is short enough for the CPU to overlap neighbouring angles.
+        double r4 = r2 * r2;
+        double r8 = r4 * r4;
+        double p01 = Math.fma(C1, r2, 1);
+        double p23 = Math.fma(C3, r2, C2);
+        double p45 = Math.fma(C5, r2, C4);
+        double p67 = Math.fma(C7, r2, C6);
+        double p89 = Math.fma(C9, r2, C8);
+        double p03 = Math.fma(p23, r4, p01);
+        double p47 = Math.fma(p67, r4, p45);
+        double p8x = Math.fma(C10, r4, p89);
+        double cos = Math.fma(Math.fma(p8x, r8, p47), r8, p03);
+        // Odd k flips the sign: half of k has a fraction (of exactly 0.5) just when k is odd.
         double half = k * 0.5;
-        return half == Math.floor(half) ? cos : -cos;
+        return cos * (1 - 4 * (half - Math.floor(half)));
     }
 }
