@@ -9,17 +9,20 @@ import dev.sim2pi.sim.gym.PendulumPlant;
 /**
  * {@link VectorEnv}'s step of a block of Pendulum-v1 environments in one pass, giving bit for bit
  * what the generic per-environment path gives (plant step, task reward, sensor reading, the task's
- * observation {@code [cos theta, sin theta, theta_dot]}) with one transcendental call fewer.
+ * observation {@code [cos theta, sin theta, theta_dot]}) with one library call to {@link Math#sin}
+ * per step where that path makes two sines and a cosine.
  *
  * <p>Why it exists: {@link Math#sin} and {@link Math#cos} are most of a pendulum step, and the
  * generic path takes the sine of each angle twice: for the observation after a step and again for
  * the physics of the next step. Here the observation's sine is kept, with the bits of the angle it
  * belongs to, and the next step uses it when the angle still has those exact bits (a reset,
  * {@code resetTo} or a caller writing {@code states()} changes them, and then the sine is computed
- * afresh). The values stay those of {@code Math}: {@code StrictMath} would be a different function
- * and would break parity with Gymnasium, whose recorded trajectories {@code Math.sin} reproduces
- * exactly. The observation here must stay the task's own ({@link PendulumTask#features}); a test
- * steps both paths side by side and compares every bit.
+ * afresh). The observation's cosine is float32, and {@link FloatCosine} gets
+ * {@code (float) Math.cos} exactly without calling it. The values stay those of {@code Math}:
+ * {@code StrictMath} would be a different function and would break parity with Gymnasium, whose
+ * recorded trajectories {@code Math.sin} reproduces exactly. The observation here must stay the
+ * task's own ({@link PendulumTask#features}); a test steps both paths side by side and compares
+ * every bit.
  */
 final class PendulumBlock {
 
@@ -42,9 +45,11 @@ final class PendulumBlock {
     private final boolean[] truncated;
     private final int[] steps;
     private final Rng[] rngs;
-    /** Per env: sin of the angle whose raw bits are in {@link #sineAngleBits} (zeros: sin(+0.0) = +0.0). */
+    /** Per env: the angle last observed and its sine (zeros at first: sin(+0.0) = +0.0). */
+    private final double[] angles;
     private final double[] sines;
-    private final long[] sineAngleBits;
+    /** Per env: the polynomial cosine of the angle just observed, before it is rounded to float. */
+    private final double[] cosines;
 
     /**
      * Whether this class computes what VectorEnv's generic step would for {@code plant}: Pendulum-v1
@@ -82,15 +87,21 @@ final class PendulumBlock {
         this.steps = steps;
         this.rngs = rngs;
         this.sines = new double[steps.length];
-        this.sineAngleBits = new long[steps.length];
+        this.angles = new double[steps.length];
+        this.cosines = new double[steps.length];
     }
 
-    /** Steps environments {@code [from, to)} under {@code commands[env]} (torque, N m). */
+    /**
+     * Steps environments {@code [from, to)} under {@code commands[env]} (torque, N m). The
+     * observation's cosine is a loop of its own over contiguous angles, which the JIT compiles to
+     * vector instructions (several environments at once); a library call in the loop would stop it.
+     */
     void step(int from, int to, double[] commands) {
         for (int i = from; i < to; i++) {
             int so = i * STATE;
             double theta = state[so];
-            double sinTheta = sineAngleBits[i] == Double.doubleToRawLongBits(theta) ? sines[i] : Math.sin(theta);
+            boolean known = Double.doubleToRawLongBits(angles[i]) == Double.doubleToRawLongBits(theta);
+            double sinTheta = known ? sines[i] : Math.sin(theta);
             before[so] = theta;
             before[so + 1] = state[so + 1];
             PendulumPlant.step(state, so, sinTheta, commands[i]);
@@ -105,12 +116,17 @@ final class PendulumBlock {
             double angle = sensors[so];
             double sine = Math.sin(angle);
             int oo = i * OBS;
-            observations[oo] = (float) Math.cos(angle);
             observations[oo + 1] = (float) sine;
             observations[oo + 2] = (float) sensors[so + 1];
+            angles[i] = angle;
             sines[i] = sine;
-            sineAngleBits[i] = Double.doubleToRawLongBits(angle);
             returns[i] += reward;
+        }
+        for (int i = from; i < to; i++) {
+            cosines[i] = FloatCosine.approximate(angles[i]);
+        }
+        for (int i = from; i < to; i++) {
+            observations[i * OBS] = FloatCosine.round(angles[i], cosines[i]);
         }
     }
 }

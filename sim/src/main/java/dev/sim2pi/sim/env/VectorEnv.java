@@ -24,8 +24,11 @@ import java.util.function.IntConsumer;
  * {@value #LATENCY} and {@value #DELAY} (integer steps) set the action latency and observation
  * delay of the episode. One instance is stepped by one thread at a time.
  *
- * <p>Stepping allocates nothing. Environments are stepped in blocks of {@value #BLOCK}, which the
- * threads claim as they go: a thread the OS is slow to schedule leaves its share to the others.
+ * <p>Stepping allocates nothing. Environments are stepped in blocks of {@value #BLOCK} (more in
+ * batches of millions); each thread steps its own contiguous share of blocks and then helps with
+ * the others': a thread the OS is slow to schedule leaves its share to the others. Pendulum-v1
+ * blocks take a one-pass step ({@code PendulumBlock}) that gives the same bits as the generic path
+ * with fewer library calls.
  */
 public final class VectorEnv implements AutoCloseable {
 
@@ -69,6 +72,8 @@ public final class VectorEnv implements AutoCloseable {
     /** Per env, where in the delay line the command applied this step is. */
     private final int[] appliedOffsets;
     private final WorkerPool pool;
+    /** Environments per block: {@value #BLOCK}, or more when that would make too many blocks. */
+    private final int blockSize;
     /** Reward as the robot would compute it, or null to reward on the true state. */
     private final RobotRewards estimated;
     private final double[] trueRewards;
@@ -130,7 +135,8 @@ public final class VectorEnv implements AutoCloseable {
                         trueRewards, returns, terminated, truncated, steps, rngs)
                 : null;
         int threads = options.threads() > 0 ? options.threads() : EnvOptions.defaultThreads(envs);
-        int blocks = (envs + BLOCK - 1) / BLOCK;
+        this.blockSize = Math.max(BLOCK, (envs + WorkerPool.MAX_BLOCKS - 1) / WorkerPool.MAX_BLOCKS);
+        int blocks = (envs + blockSize - 1) / blockSize;
         IntConsumer blockStep = this::stepBlock;
         this.pool = new WorkerPool(Math.min(threads, blocks), "vector-env", blockStep, blocks);
     }
@@ -185,8 +191,8 @@ public final class VectorEnv implements AutoCloseable {
     }
 
     private void stepBlock(int block) {
-        int from = block * BLOCK;
-        int to = Math.min(envs, from + BLOCK);
+        int from = block * blockSize;
+        int to = Math.min(envs, from + blockSize);
         if (pendulum != null) {
             pendulum.step(from, to, pendingActions);
         } else {

@@ -61,7 +61,13 @@ public final class PendulumPlant implements Plant {
         float u = PendulumTask.clipTorque(action);
         float torqueTerm = TORQUE_GAIN * u;
         double newThetaDot = thetaDot + (GRAVITY_TERM * sinTheta + torqueTerm) * PendulumTask.DT;
-        newThetaDot = Math.max(-PendulumTask.MAX_SPEED, Math.min(PendulumTask.MAX_SPEED, newThetaDot));
+        // Comparisons rather than Math.max/min: the same value for every input (NaN and -0.0 pass
+        // through both), and the rarely taken branches cost less than the library's sign handling.
+        if (newThetaDot < -PendulumTask.MAX_SPEED) {
+            newThetaDot = -PendulumTask.MAX_SPEED;
+        } else if (newThetaDot > PendulumTask.MAX_SPEED) {
+            newThetaDot = PendulumTask.MAX_SPEED;
+        }
         state[stateOffset] = theta + newThetaDot * PendulumTask.DT;
         state[stateOffset + 1] = newThetaDot;
     }

@@ -24,6 +24,30 @@ class WorkerPoolTest {
     }
 
     @Test
+    void theOthersFinishTheShareOfAThreadThatIsHeldUp() throws Exception {
+        // Two threads, shares 0-3 and 4-7. Block 4 (the front of share 1) finishes only once 5, 6
+        // and 7 have, so whoever runs 4 needs another thread to take those from the back; without
+        // that, run() fails after the wait.
+        java.util.concurrent.CountDownLatch restOfShare = new java.util.concurrent.CountDownLatch(3);
+        try (WorkerPool pool = new WorkerPool(2, "test", b -> {
+            if (b == 4) {
+                try {
+                    if (!restOfShare.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("blocks 5-7 never ran");
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else if (b > 4) {
+                restOfShare.countDown();
+            }
+        }, 8)) {
+            pool.run();
+        }
+        assertEquals(0, restOfShare.getCount());
+    }
+
+    @Test
     void aFailingBlockFailsTheRunAndThePoolKeepsWorking() {
         int[] calls = new int[1];
         IllegalStateException boom = new IllegalStateException("boom");
