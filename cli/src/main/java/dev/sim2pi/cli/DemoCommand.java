@@ -149,13 +149,21 @@ final class DemoCommand implements Callable<Integer> {
 
             // 5. System identification on the recording.
             console.begin("sysid", "identify the twin's parameters from the recording (sysid)");
-            SysidRecord sysid = identify(task, scale);
-            console.end(DemoConsole.Status.DONE, "");
+            SysidRecord sysid = null;
+            try {
+                sysid = identify(task, scale);
+                console.end(DemoConsole.Status.DONE, "");
+            } catch (InputException e) {
+                // Data too short or broken (a twin that fell at once on a loaded machine): say so and go on.
+                console.end(DemoConsole.Status.FAILED, e.getMessage());
+            }
 
             // 6. Fine-tune.
             console.begin("finetune", "fine-tune on the recording with the sysid-centred randomization");
-            DemoFinetune.Outcome tuned = DemoFinetune.run(files.bundleBefore(), files.data(), files.sysidRandomization(),
-                    files.finetune(), seed, scale.finetuneSeconds());
+            DemoFinetune.Outcome tuned = sysid == null
+                    ? new DemoFinetune.Outcome(null, "no system identification to centre the randomization on")
+                    : DemoFinetune.run(files.bundleBefore(), files.data(), files.sysidRandomization(), files.finetune(),
+                            seed, scale.finetuneSeconds());
             LoopRecord loopAfter = null;
             DemoEvaluation evalAfter = null;
             if (tuned.candidate() == null) {
@@ -202,8 +210,14 @@ final class DemoCommand implements Callable<Integer> {
             figures.put("frames_recorded", recorded);
             figures.put("lost", sent - recorded);
             figures.put("duplicates", rec.duplicates());
-            for (SysidRecord.Fit fit : sysid.parameters()) {
-                figures.put("sysid_" + fit.name(), fit.fit());
+            if (sysid != null) {
+                for (SysidRecord.Fit fit : sysid.parameters()) {
+                    figures.put("sysid_" + fit.name(), fit.fit());
+                }
+            } else {
+                for (String name : Sysid.BALANCER_DEFAULT) {
+                    figures.put("sysid_" + name, MISSING);
+                }
             }
             figures.put("seconds", Math.round(console.seconds() * 10) / 10.0);
             ReportJson.writeFigures(files.telemetry(), telemetry(sent, recorded, rec));
@@ -428,12 +442,16 @@ final class DemoCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "return on the twin %.1f, nominal sim %.1f: sim-to-real ratio %.3f (after)%n",
                     after.twin().mean(), after.nominal().mean(), after.ratio());
         } else {
-            o.println("after: missing (fine-tuning is not part of this build, so nothing was deployed or run again)");
+            o.println("after: missing (no fine-tuned bundle, so nothing was deployed or run again)");
         }
         o.printf(Locale.ROOT, "loop: start jitter p99 %.1f us, %d overruns; telemetry: %d frames sent, %d recorded%n",
                 loop.p99JitterUs(), loop.overruns(), sent, recorded);
-        o.printf(Locale.ROOT, "sysid: residual %.3f -> %.3f, dead time %d periods (twin %s)%n", sysid.residualBefore(),
-                sysid.residualAfter(), sysid.deadTimeSteps(), sysid.trueDeadTimeSteps());
+        if (sysid != null) {
+            o.printf(Locale.ROOT, "sysid: residual %.3f -> %.3f, dead time %d periods (twin %s)%n",
+                    sysid.residualBefore(), sysid.residualAfter(), sysid.deadTimeSteps(), sysid.trueDeadTimeSteps());
+        } else {
+            o.println("sysid: missing (see the stages in the report)");
+        }
         o.println("report: " + report.toAbsolutePath());
     }
 
