@@ -74,9 +74,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an earlier demo in --out.")
     boolean force;
 
-    @Option(names = "--train-steps", paramLabel = "N", defaultValue = "150000",
-            description = "Training budget in env steps without --quick (default ${DEFAULT-VALUE}: about 4-6 minutes on "
-                    + "two cores; the shipped bundle took 500000 to its best).")
+    @Option(names = "--train-minutes", paramLabel = "M", defaultValue = "5",
+            description = "Training time budget without --quick (default ${DEFAULT-VALUE}); training also ends at "
+                    + "--train-steps. The shipped bundle took 500000 env steps (about 12 minutes on a quiet two-core "
+                    + "machine) to its best.")
+    double trainMinutes;
+
+    @Option(names = "--train-steps", paramLabel = "N", defaultValue = "500000",
+            description = "Training length in env steps at most (default ${DEFAULT-VALUE}).")
     long trainSteps;
 
     /** Test scale: the same stages, seconds each (the end-to-end CI test). */
@@ -258,6 +263,9 @@ final class DemoCommand implements Callable<Integer> {
         if (trainSteps < 1) {
             throw new InputException("--train-steps " + trainSteps + ": expected a number of env steps >= 1");
         }
+        if (!(trainMinutes > 0)) {
+            throw new InputException("--train-minutes " + trainMinutes + ": expected a positive number of minutes");
+        }
         if (twinParams != null && !Files.isRegularFile(twinParams)) {
             throw new InputException("--twin-params " + twinParams + ": no such file");
         }
@@ -291,15 +299,17 @@ final class DemoCommand implements Callable<Integer> {
             console.end(DemoConsole.Status.SKIPPED, "--quick starts from the shipped bundle " + SHIPPED);
             return shipped;
         }
-        console.begin("train", "train the balancer with randomization for " + trainSteps + " env steps (the budget; "
-                + "the shipped bundle took 500000)");
+        console.begin("train", String.format(Locale.ROOT, "train the balancer with randomization: a budget of %.3g "
+                + "minutes or %d env steps, whichever ends first", trainMinutes, trainSteps));
         trainingDir = files.train();
-        RunSummary s = new TrainingRun(new TrainOptions(BalancerTask.ID, null, seed, trainSteps, "cpu", files.train(),
-                false, System.nanoTime(), true, true), System.out).run();
-        console.detail(String.format(Locale.ROOT, "%d env steps in %.0f s; exported actor's held-out return %.1f%s",
-                s.envSteps(), s.wallSeconds(), s.heldOut().report().mean(), s.solvedAtEnvSteps() == null
-                        ? " (the solved threshold was not reached within the budget)"
-                        : ", solved at " + s.solvedAtEnvSteps() + " env steps"));
+        TrainingRun run = new TrainingRun(new TrainOptions(BalancerTask.ID, null, seed, trainSteps, "cpu", files.train(),
+                false, System.nanoTime(), true, true), System.out).stopAfterSeconds(trainMinutes * 60);
+        RunSummary s = run.run();
+        console.detail(String.format(Locale.ROOT, "%d env steps in %.0f s%s; exported actor's held-out return %.1f%s",
+                s.envSteps(), s.wallSeconds(), run.stoppedByBudget() ? " (the time budget ended it)" : "",
+                s.heldOut().report().mean(), s.solvedAtEnvSteps() == null
+                        ? " (the task's solved threshold was not reached within the budget)"
+                        : ", solved threshold first reached at " + s.solvedAtEnvSteps() + " env steps"));
         console.end(DemoConsole.Status.DONE, "training report: " + files.train().resolve("report.html"));
         return files.train().resolve("bundle");
     }
@@ -457,8 +467,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private String commandLine() {
         return "sim2pi demo --seed " + seed + (quick ? " --quick" : "") + (tiny ? " --tiny" : "")
-                + (twinParams != null ? " --twin-params " + twinParams : "") + (quick || tiny ? "" : " --train-steps "
-                + trainSteps) + " --out " + out;
+                + (twinParams != null ? " --twin-params " + twinParams : "") + (quick || tiny ? "" : " --train-minutes "
+                + trainMinutes + " --train-steps " + trainSteps) + " --out " + out;
     }
 
     private synchronized void closeAll() {
