@@ -488,12 +488,10 @@ final class DemoCommand implements Callable<Integer> {
         if (finished || console == null) {
             return;
         }
-        String stage = console.current();
+        // Recorded first: the main thread runs on while the JVM shuts down and must not add stages after this one.
+        String stage = console.stop();
         closeAll();
         try {
-            if (stage != null) {
-                console.end(DemoConsole.Status.STOPPED, "stopped by Ctrl-C");
-            }
             List<String> kept = new ArrayList<>();
             try (var entries = Files.list(out)) {
                 entries.map(p -> p.getFileName().toString()).sorted().forEach(kept::add);

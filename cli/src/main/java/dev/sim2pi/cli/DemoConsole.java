@@ -25,6 +25,7 @@ final class DemoConsole {
     private int index;
     private String current;
     private long stageStart;
+    private boolean frozen;
 
     DemoConsole(PrintStream out, Path record, int stages) {
         this.out = out;
@@ -80,7 +81,28 @@ final class DemoConsole {
         return (System.nanoTime() - demoStart) * 1e-9;
     }
 
+    /**
+     * Records nothing more: after Ctrl-C the main thread may run on for a moment while the JVM
+     * shuts down, and the record must end with the stage that was stopped.
+     */
+    synchronized void freeze() {
+        frozen = true;
+    }
+
+    /** Ctrl-C: records the stage under way as stopped, then {@link #freeze}s; returns that stage (null between stages). */
+    synchronized String stop() {
+        String stage = current;
+        if (stage != null && !frozen) {
+            end(Status.STOPPED, "stopped by Ctrl-C");
+        }
+        freeze();
+        return stage;
+    }
+
     private void save() {
+        if (frozen) {
+            return;
+        }
         ReportJson.writeTable(record, List.of("stage", "status", "seconds", "detail"), rows);
     }
 }
