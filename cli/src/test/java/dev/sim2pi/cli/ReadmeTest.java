@@ -102,4 +102,20 @@ class ReadmeTest {
         assertFalse(readme.contains("shared documents"), "the design notes are not in the repository");
         assertFalse(readme.contains("runs/x/policy"), "training writes runs/<name>/bundle/");
     }
+
+    @Test
+    void setUpHoldsExactlyTheMainJobAndTheTests() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        int start = readme.indexOf("\n## Set up\n");
+        assertTrue(start >= 0, "README has a 'Set up' section");
+        int end = readme.indexOf("\n## ", start + 1);
+        Path section = Files.createTempFile("readme-setup", ".md");
+        try {
+            Files.writeString(section, readme.substring(start, end < 0 ? readme.length() : end));
+            org.junit.jupiter.api.Assertions.assertEquals(List.of("./sim2pi demo", "./sim2pi test"), commands(section),
+                    "the main job first, then the tests");
+        } finally {
+            Files.delete(section);
+        }
+    }
 }

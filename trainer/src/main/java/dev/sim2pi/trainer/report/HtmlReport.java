@@ -30,7 +30,9 @@ public final class HtmlReport {
             th,td{padding:.25rem .6rem;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
             th:first-child,td:first-child{text-align:left}
             thead th{border-bottom:2px solid var(--line)}
-            table.figures th{font-weight:normal;color:var(--mute)}
+            table.figures{width:100%}
+            table.figures th{font-weight:normal;color:var(--mute);white-space:normal}
+            table.figures td{white-space:normal;word-break:break-word}
             img,svg{max-width:100%;height:auto;display:block;margin:.5rem 0}
             .note{padding:.4rem .7rem;border-left:4px solid var(--line);margin:.5rem 0}
             .ok{border-color:var(--ok)}.warn{border-color:var(--warn)}.bad{border-color:var(--bad)}

@@ -60,6 +60,8 @@ public final class TrainingRun {
     private Evaluator.Result lastResult;
     private PolicySnapshot exportedPolicy;
     private EvaluatedPolicy best;
+    private double budgetSeconds = Double.POSITIVE_INFINITY;
+    private boolean stoppedByBudget;
 
     private record Pending(long envSteps, long updates, SacLosses losses, double trainReturn, PolicySnapshot snapshot,
                            Future<Evaluator.Result> result) {
@@ -85,6 +87,21 @@ public final class TrainingRun {
 
     public SacConfig config() {
         return config;
+    }
+
+    /**
+     * Ends the run after {@code seconds} of wall time (counted like {@code wall_seconds}) even
+     * before {@code max_env_steps}, with a last evaluation there; the bundle keeps the best
+     * evaluated actor as always. For callers with a time budget (the demo).
+     */
+    public TrainingRun stopAfterSeconds(double seconds) {
+        this.budgetSeconds = seconds;
+        return this;
+    }
+
+    /** Whether the wall-time budget ended the run before {@code max_env_steps}. */
+    public boolean stoppedByBudget() {
+        return stoppedByBudget;
     }
 
     /** Runs to {@code max_env_steps} and returns the summary. */
@@ -161,10 +178,11 @@ public final class TrainingRun {
         long nextEval = (trainer.envSteps() / config.evalInterval() + 1) * config.evalInterval();
         long nextCheckpoint = config.checkpointInterval() > 0
                 ? (trainer.envSteps() / config.checkpointInterval() + 1) * config.checkpointInterval() : Long.MAX_VALUE;
-        while (trainer.envSteps() < max) {
+        while (trainer.envSteps() < max && !stoppedByBudget) {
             trainer.iterate();
             long steps = trainer.envSteps();
-            if (steps >= nextEval || steps >= max) {
+            stoppedByBudget = steps < max && wallSeconds() >= budgetSeconds;
+            if (steps >= nextEval || steps >= max || stoppedByBudget) {
                 nextEval = (steps / config.evalInterval() + 1) * config.evalInterval();
                 PolicySnapshot snapshot = trainer.snapshot();
                 SacLosses losses = new SacLosses();
@@ -248,7 +266,9 @@ public final class TrainingRun {
                 + (options.configFile() == null ? "" : " --config " + options.configFile())
                 + " --max-env-steps " + config.maxEnvSteps()
                 + (resumedAtEnvSteps < 0 ? "" : " --resume (continued from the checkpoint at " + resumedAtEnvSteps
-                        + " env steps; episodes restarted there)"));
+                        + " env steps; episodes restarted there)")
+                + (stoppedByBudget ? String.format(java.util.Locale.ROOT, " (stopped by a wall-time budget of %.0f s at %d"
+                        + " env steps: not reproducible step for step)", budgetSeconds, trainer.envSteps()) : ""));
         cfg.put("exportedActor", heldOut.exportedActor(lastResult));
         cfg.put("evaluation", heldOut.provenance());
         Evaluator.Result report = heldOut.report();
