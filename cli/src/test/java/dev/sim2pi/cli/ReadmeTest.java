@@ -10,13 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import picocli.CommandLine;
 
 /** What the README shows a newcomer holds: its commands parse, its shipped policies carry what it promises. */
 class ReadmeTest {
@@ -65,15 +63,10 @@ class ReadmeTest {
     }
 
     private static void parses(String command) {
-        String[] words = command.split("\\s+");
-        String[] args = Arrays.copyOfRange(words, 1, words.length);
-        if (args.length > 0 && (args[0].equals("test") || args[0].equals("build"))) {
-            return; // the launcher script's own commands (HelpTest checks --help lists them)
-        }
-        try {
-            Sim2pi.commandLine().parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            fail("'" + command + "' does not parse: " + e.getMessage());
+        List<DocBlocks.Command> parsed = DocBlocks.commands(List.of(command), 1);
+        String problem = DocBlocks.parseProblem(parsed.getFirst());
+        if (problem != null) {
+            fail("'" + command + "' does not parse: " + problem);
         }
     }
 
