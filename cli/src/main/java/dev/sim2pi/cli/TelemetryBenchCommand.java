@@ -55,6 +55,9 @@ final class TelemetryBenchCommand implements Runnable {
     @Option(names = "--broker", paramLabel = "URL", description = "Use this external broker (cannot be restarted by the bench).")
     String brokerUrl;
 
+    @picocli.CommandLine.Mixin
+    BrokerLogin login = new BrokerLogin();
+
     @Option(names = "--mosquitto", description = "Spawn /usr/sbin/mosquitto on a free port instead of the embedded broker.")
     boolean mosquitto;
 
@@ -80,6 +83,10 @@ final class TelemetryBenchCommand implements Runnable {
     private dev.sim2pi.telemetry.access.BrokerCredentials credentials;
 
     private MqttSettings settings(String url, String user) {
+        if (brokerUrl != null) {
+            // An external broker: one login (its --broker-* options) for the recorder and every robot.
+            return login.settings(url);
+        }
         if (credentials == null) {
             return MqttSettings.of(url);
         }
