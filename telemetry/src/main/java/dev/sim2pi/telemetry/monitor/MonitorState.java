@@ -5,6 +5,7 @@ import dev.sim2pi.models.time.Clock;
 import dev.sim2pi.telemetry.MqttConnection;
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.Topics;
+import dev.sim2pi.telemetry.command.CommandSigner;
 import dev.sim2pi.telemetry.wire.FrameLayout;
 import dev.sim2pi.telemetry.wire.WireSchema;
 import dev.sim2pi.telemetry.wire.proto.Command;
@@ -40,12 +41,21 @@ public final class MonitorState implements AutoCloseable {
     private final Map<String, RobotView> robots = new TreeMap<>();
     private final ArrayDeque<String[]> events = new ArrayDeque<>();
     private final Map<String, RecorderStatus> recorders = new TreeMap<>();
-    private final AtomicLong commandCounter = new AtomicLong();
+    private final OperatorCommands commands;
     private final MqttConnection connection;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
     public MonitorState(MqttSettings mqtt) {
+        this(mqtt, null);
+    }
+
+    /**
+     * @param signer the operator key commands are signed with (a robot refuses an unsigned arm), or
+     *               null: then only stop and e-stop can be sent
+     */
+    public MonitorState(MqttSettings mqtt, CommandSigner signer) {
+        this.commands = new OperatorCommands(signer);
         List<MqttSubscription> subscriptions = new ArrayList<>();
         for (String leaf : List.of(Topics.STATUS, Topics.SESSION, Topics.TELEMETRY, Topics.EVENTS, Topics.COMMAND_ACK)) {
             subscriptions.add(new MqttSubscription(Topics.filter(null, leaf), 0));
@@ -61,19 +71,21 @@ public final class MonitorState implements AutoCloseable {
         return connection.connected();
     }
 
-    /** Publishes an operator command to {@code sim2pi/<robot>/cmd}; returns its id. */
+    /**
+     * Publishes an operator command to {@code sim2pi/<robot>/cmd}, signed with the monitor's key;
+     * returns its id. Its fate shows in the snapshot's {@code commands}.
+     */
     public String command(String robot, Command.Kind kind) throws MqttException {
         Topics.checkRobotId(robot);
-        String id = "monitor-" + ProcessHandle.current().pid() + "-" + commandCounter.incrementAndGet();
-        byte[] payload = Command.newBuilder().setSchemaVersion(WireSchema.VERSION).setCommandId(id).setKind(kind)
-                .setUnixMillis(System.currentTimeMillis()).setOrigin("monitor").build().toByteArray();
-        MqttAsyncClient c = connection.client();
-        if (c == null || !connection.connected()) {
+        Command c = commands.build(robot, kind);
+        MqttAsyncClient client = connection.client();
+        if (client == null || !connection.connected()) {
             throw new IllegalStateException("not connected to the broker");
         }
-        c.publish(Topics.command(robot), payload, 1, false).waitForCompletion(5000);
-        addEvent(robot, "command_sent", kind + " " + id);
-        return id;
+        commands.sent(robot, c);
+        client.publish(Topics.command(robot), c.toByteArray(), 1, false).waitForCompletion(5000);
+        addEvent(robot, "command_sent", kind + " " + c.getCommandId() + (c.hasSignature() ? " (signed)" : ""));
+        return c.getCommandId();
     }
 
     /** Handles one message; anything it cannot use is counted in {@link #rejectedMessages()}, never thrown. */
@@ -164,6 +176,7 @@ public final class MonitorState implements AutoCloseable {
                         RobotView v = view(robot);
                         String before = v.state;
                         v.state = now;
+                        commands.status(robot, s.getState());
                         if (!now.equals(before)) {
                             addEvent(robot, s.getState() == Status.State.OFFLINE ? "offline" : "state",
                                     (before.equals(RobotView.UNKNOWN) ? "seen " : before + " -> ") + now);
@@ -182,6 +195,7 @@ public final class MonitorState implements AutoCloseable {
                     if (a.getSchemaVersion() != WireSchema.VERSION) {
                         return false;
                     }
+                    commands.acknowledged(robot, a);
                     addEvent(robot, a.getAccepted() ? "command_accepted" : "command_refused",
                             clip(a.getCommandId()) + " " + clip(a.getMessage()));
                 }
@@ -265,6 +279,7 @@ public final class MonitorState implements AutoCloseable {
                     .key("message").value(e[3]).end();
         }
         j.endArray();
+        commands.json(j);
         j.key("recorders").beginArray();
         for (RecorderStatus r : recorders.values()) {
             j.begin().key("id").value(r.getClientId()).key("online").value(r.getOnline())
