@@ -204,6 +204,11 @@ final class TelemetryBenchCommand implements Runnable {
             while (recorder.stats().framesWritten() < sent && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
+            java.util.Map<String, Long> losses = new java.util.TreeMap<>();
+            for (TelemetryPublisher p : pubs) {
+                p.connectionLosses().forEach((k, v) -> losses.merge(k, v, Long::sum));
+            }
+            System.out.println("connections lost: publishers " + losses + ", recorder " + recorder.connectionLosses());
             recorder.close();
             long[] check = verify(data);
             long recorded = check[0];

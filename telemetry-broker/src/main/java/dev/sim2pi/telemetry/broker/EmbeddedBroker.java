@@ -216,6 +216,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /** Waits (at most 60 s) for a broker stopping in the background ({@link #beginStop}) to be done. */
+    void awaitStopped() throws InterruptedException {
+        Thread s = stopping;
+        if (s != null) {
+            s.join(60_000);
+        }
+    }
+
     /** Connections, publishes and subscriptions refused by access control (zeros when the broker is open). */
     public long[] refusals() {
         return access == null ? new long[3] : new long[] {access.refusedConnects.get(), access.refusedPublishes.get(),

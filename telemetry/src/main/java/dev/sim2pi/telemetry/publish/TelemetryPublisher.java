@@ -137,6 +137,11 @@ public final class TelemetryPublisher implements AutoCloseable {
         LockSupport.unpark(thread);
     }
 
+    /** How many of this publisher's connections ended, by cause (see {@link dev.sim2pi.telemetry.MqttConnection#losses()}). */
+    public java.util.Map<String, Long> connectionLosses() {
+        return sender.link().connection().losses();
+    }
+
     public PublisherStats stats() {
         return sender.stats(thread.isAlive());
     }

@@ -133,6 +133,11 @@ public final class Recorder implements AutoCloseable {
         return r;
     }
 
+    /** How many of the recorder's connections ended, by cause (see {@link MqttConnection#losses()}). */
+    public java.util.Map<String, Long> connectionLosses() {
+        return connection.losses();
+    }
+
     public RecorderStats stats() {
         return router.stats(connection.connected());
     }
