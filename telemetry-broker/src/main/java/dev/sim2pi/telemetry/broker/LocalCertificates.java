@@ -82,6 +82,8 @@ public final class LocalCertificates {
             keytool("-genkeypair", "-alias", CA, "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
                     "CN=sim2pi local broker CA", "-ext", "bc:c", "-validity", "3650", "-keystore", ca.toString(),
                     "-storetype", "PKCS12", "-storepass:file", pw);
+            // The CA's private key: owner-only, like everything secret here.
+            Files.setPosixFilePermissions(ca, PosixFilePermissions.fromString("rw-------"));
             keytool("-exportcert", "-rfc", "-alias", CA, "-keystore", ca.toString(), "-storepass:file", pw, "-file",
                     caPem().toString());
             // Client certificates are issued by this CA, so it is also what a broker checking them trusts.
