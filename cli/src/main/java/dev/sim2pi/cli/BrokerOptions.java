@@ -10,12 +10,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The broker options shared by telemetry commands. Without {@code --broker} the command uses the
- * broker already listening on 127.0.0.1 (port {@code --embedded-port}), or starts the embedded
- * one there for the one-machine default.
+ * The broker options shared by telemetry commands: {@code --broker} with its login and TLS options
+ * ({@link BrokerLogin}). Without {@code --broker} the command uses the broker already listening on
+ * 127.0.0.1 (port {@code --embedded-port}), or starts the embedded one there for the one-machine
+ * default, logging in from the credentials file.
  */
 final class BrokerOptions {
 
@@ -29,14 +31,8 @@ final class BrokerOptions {
                     + "broker is started on it (default ${DEFAULT-VALUE}).")
     int embeddedPort;
 
-    @Option(names = "--username", description = "MQTT user name.")
-    String username;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the MQTT password.")
-    Path passwordFile;
-
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "CA certificates to trust for ssl:// brokers.")
-    Path caFile;
+    @Mixin
+    BrokerLogin login = new BrokerLogin();
 
     /** A connection target, and the embedded broker to stop afterwards if one was started. */
     record Target(MqttSettings settings, EmbeddedBroker embedded) implements AutoCloseable {
@@ -102,18 +98,8 @@ final class BrokerOptions {
         }
     }
 
+    /** The {@code --broker} with its login and TLS options. */
     MqttSettings settings() {
-        char[] password = null;
-        if (passwordFile != null) {
-            try {
-                password = Files.readAllLines(passwordFile).stream().findFirst().orElse("").toCharArray();
-            } catch (IOException e) {
-                throw new InputException("--password-file " + passwordFile + ": cannot read (" + e.getMessage() + ")");
-            }
-        }
-        if (caFile != null && !Files.isReadable(caFile)) {
-            throw new InputException("--ca-file " + caFile + ": no such readable file");
-        }
-        return new MqttSettings(url, username, password, caFile, null, null);
+        return login.settings(url);
     }
 }

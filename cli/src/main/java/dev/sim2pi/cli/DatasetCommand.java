@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** Inspects and exports recorded datasets. */
 @Command(name = "dataset", description = "Inspect or export recorded telemetry datasets.",
-        subcommands = {DatasetCommand.Export.class, DatasetCommand.Info.class})
+        subcommands = {DatasetCommand.Export.class, DatasetCommand.Info.class, DatasetCommand.Merge.class})
 final class DatasetCommand implements Runnable {
 
     @CommandLine.Spec
@@ -70,6 +70,30 @@ final class DatasetCommand implements Runnable {
                                 r.torn() ? " (torn last record skipped)" : "",
                                 r.hadLayout() ? "" : " (no layout announced: numbered columns)");
                     }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Command(name = "merge", description = "Join several recorders' outputs (a shared subscription group) into one "
+            + "dataset per robot session: every frame once, ordered by sequence.")
+    static final class Merge implements Runnable {
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the merged datasets go (DIR/<robot>/<session>/).")
+        Path out;
+
+        @Parameters(paramLabel = "DIR", arity = "1..*", description = "Recorder output directories (or single datasets).")
+        List<Path> inputs;
+
+        @Override
+        public void run() {
+            try {
+                for (dev.sim2pi.telemetry.record.DatasetMerge.Result r : dev.sim2pi.telemetry.record.DatasetMerge.merge(inputs, out)) {
+                    System.out.printf("%s/%s  sources=%d frames=%d duplicates=%d missing=%d corrupt_records=%d%s%n",
+                            r.robot(), r.session(), r.sources(), r.frames(), r.duplicates(), r.missing(),
+                            r.corruptRecords(), r.hadLayout() ? "" : " (no layout announced)");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

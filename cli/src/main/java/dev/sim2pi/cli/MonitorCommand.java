@@ -24,6 +24,22 @@ final class MonitorCommand implements Runnable {
                     + "a random one is made and printed in the URL.")
     String bind;
 
+    @Option(names = "--key", paramLabel = "PREFIX",
+            description = "Operator key pair prefix (PREFIX.key and PREFIX.pub, from 'bundle keygen'): the buttons' commands are "
+                    + "signed with it here (the browser never holds it). Without it only stop and e-stop can be sent: "
+                    + "robots refuse an unsigned arm.")
+    java.nio.file.Path key;
+
+    private dev.sim2pi.telemetry.command.CommandSigner signer() {
+        if (key == null) {
+            return null;
+        }
+        return new dev.sim2pi.telemetry.command.CommandSigner(
+                dev.sim2pi.models.bundle.Ed25519Keys.readPrivate(java.nio.file.Path.of(key + ".key")),
+                dev.sim2pi.models.bundle.Ed25519Keys.readPublic(java.nio.file.Path.of(key + ".pub")),
+                java.time.InstantSource.system(), new java.security.SecureRandom(), "monitor");
+    }
+
     private MonitorServer.Options options() {
         java.net.InetAddress address;
         try {
@@ -42,10 +58,12 @@ final class MonitorCommand implements Runnable {
 
     @Override
     public void run() {
+        dev.sim2pi.telemetry.command.CommandSigner signer = signer();
         try (BrokerOptions.Target target = broker.open(dev.sim2pi.telemetry.access.BrokerCredentials.OPERATOR);
-             MonitorState state = new MonitorState(target.settings());
+             MonitorState state = new MonitorState(target.settings(), signer);
              MonitorServer server = new MonitorServer(state, options())) {
-            System.out.println("sim2pi monitor: " + server.url() + " (broker " + target.settings().serverUrl() + "); Ctrl-C stops it");
+            System.out.println("sim2pi monitor: " + server.url() + " (broker " + target.settings().serverUrl() + "; "
+                    + (signer == null ? "no --key: stop and e-stop only" : "commands signed with " + key + ".key") + "); Ctrl-C stops it");
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             stop.await();

@@ -31,6 +31,11 @@ final class RecordCommand implements Runnable {
             description = "Larger messages are counted as oversized and skipped (default ${DEFAULT-VALUE}).")
     int maxMessageBytes;
 
+    @Option(names = "--share-group", paramLabel = "NAME",
+            description = "Join this MQTT 5 shared subscription group: recorders of one group (each with its own "
+                    + "--client-id and --out) split the fleet; 'sim2pi dataset merge' joins their outputs.")
+    String shareGroup;
+
     @Option(names = "--seconds", defaultValue = "0", description = "Stop after this many seconds (0 = until Ctrl-C).")
     double seconds;
 
@@ -41,7 +46,7 @@ final class RecordCommand implements Runnable {
         }
         try (BrokerOptions.Target target = broker.open(dev.sim2pi.telemetry.access.BrokerCredentials.RECORDER)) {
             Recorder recorder = Recorder.start(new Recorder.Options(target.settings(), out, robot, clientId,
-                    maxMessageBytes, 24 * 3600), null);
+                    maxMessageBytes, 24 * 3600, shareGroup), null);
             CountDownLatch done = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 recorder.close();

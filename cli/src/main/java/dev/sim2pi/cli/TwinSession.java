@@ -82,13 +82,13 @@ final class TwinSession implements AutoCloseable {
         CommandChannel commands = null;
         Controller started = null;
         try {
-            LoopWarmup.run(wiring, policy, periodNanos, warmupPeriods);
+            SafetyConfig safety = SafetyConfig.defaults(1 / rateHz, task.controlPeriodSeconds());
+            LoopWarmup.run(wiring, policy, periodNanos, warmupPeriods, safety);
             publisher = TelemetryPublisher.start(PublisherConfig.defaults(robot, broker.robot(), spool),
-                    Controller.frameLayout(task, rateHz), sessionId);
+                    Controller.frameLayout(task, rateHz), sessionId, policy.id());
             // Opened last: a simulated robot starts falling in real time the moment it exists.
             opened = Robots.open(HardwareKind.TWIN, wiring, twinParams, clock, seed);
-            Controller controller = new Controller(opened.robot(), policy, rateHz,
-                    SafetyConfig.defaults(1 / rateHz, task.controlPeriodSeconds()), clock,
+            Controller controller = new Controller(opened.robot(), policy, rateHz, safety, clock,
                     Waiter.parkThenSpin(clock, SPIN_NANOS), periodNanos, publisher, false);
             started = controller;
             Thread hook = controller.installShutdownHook(null);

@@ -74,6 +74,9 @@ public final class MqttConnection implements AutoCloseable {
     private volatile boolean lost;
     private volatile int serverReceiveMaximum = 65535;
     private volatile boolean running = true;
+    /** Why connections ended, by cause, for diagnosis (benchmarks print them). */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> losses =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Whether the owner has been told of the current connection (owner's thread only). */
     private boolean up;
     private Thread thread;
@@ -182,8 +185,7 @@ public final class MqttConnection implements AutoCloseable {
 
     /** Marks the connection lost (a publish Paho refused); the next {@link #step} reports it. */
     public void markLost() {
-        lost = true;
-        wake();
+        endOf(generation, "publish refused");
     }
 
     private void wake() {
@@ -206,7 +208,7 @@ public final class MqttConnection implements AutoCloseable {
         try {
             MqttAsyncClient c = new MqttAsyncClient(settings.serverUrl(), spec.clientId(), new MemoryPersistence(), null,
                     PahoThreads.shared());
-            MqttConnectionOptions o = settings.options(() -> endOf(gen));
+            MqttConnectionOptions o = settings.options(() -> endOf(gen, "socket closed"));
             o.setCleanStart(spec.cleanStart());
             if (spec.sessionExpirySeconds() > 0) {
                 o.setSessionExpiryInterval(spec.sessionExpirySeconds());
@@ -250,12 +252,12 @@ public final class MqttConnection implements AutoCloseable {
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
                     failed(gen);
-                    endOf(gen);
+                    endOf(gen, "subscribe failed");
                 }
             }, new MqttProperties());
         } catch (MqttException | RuntimeException e) {
             failed(gen);
-            endOf(gen);
+            endOf(gen, "subscribe failed");
         }
     }
 
@@ -282,11 +284,21 @@ public final class MqttConnection implements AutoCloseable {
     }
 
     /** Only the current connection's end counts; closing an old one aside must not. */
-    private void endOf(int gen) {
+    private void endOf(int gen, String cause) {
         if (gen == generation) {
+            if (!lost && connected) {
+                losses.computeIfAbsent(cause, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+            }
             lost = true;
             wake();
         }
+    }
+
+    /** How many established connections ended, by the first sign of it ("socket closed", "disconnected (135)" with the broker's reason code, ...). */
+    public java.util.Map<String, Long> losses() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        losses.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     /** Disconnects politely (no last will), waiting at most {@code timeoutMillis}, and frees the client. */
@@ -333,12 +345,12 @@ public final class MqttConnection implements AutoCloseable {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            endOf(gen);
+            endOf(gen, "disconnected (" + (response == null ? "?" : response.getReturnCode()) + ")");
         }
 
         @Override
         public void mqttErrorOccurred(MqttException exception) {
-            endOf(gen);
+            endOf(gen, "error (" + (exception == null ? "?" : exception.getReasonCode()) + ")");
         }
 
         @Override

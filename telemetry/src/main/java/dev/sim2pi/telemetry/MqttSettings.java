@@ -25,9 +25,11 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
  * @param caFile             PEM file of CA certificates to trust for {@code ssl://}, or null
  * @param trustStore         trust store file (PKCS12/JKS) for {@code ssl://}, or null
  * @param trustStorePassword its password, or null
+ * @param keyStore           client certificate and key (PKCS12/JKS) for brokers that ask for one, or null
+ * @param keyStorePassword   its password (also the key's), or null
  */
 public record MqttSettings(String serverUrl, String username, char[] password, Path caFile, Path trustStore,
-                           char[] trustStorePassword) {
+                           char[] trustStorePassword, Path keyStore, char[] keyStorePassword) {
 
     public MqttSettings {
         Objects.requireNonNull(serverUrl, "serverUrl");
@@ -36,6 +38,12 @@ public record MqttSettings(String serverUrl, String username, char[] password, P
                     + "': expected tcp://host:port or ssl://host:port");
         }
         serverUrl = serverUrl.replaceFirst("^mqtts://", "ssl://").replaceFirst("^mqtt://", "tcp://");
+    }
+
+    /** Without a client certificate. */
+    public MqttSettings(String serverUrl, String username, char[] password, Path caFile, Path trustStore,
+                        char[] trustStorePassword) {
+        this(serverUrl, username, password, caFile, trustStore, trustStorePassword, null, null);
     }
 
     /** An anonymous plain-TCP broker. */
@@ -63,7 +71,7 @@ public record MqttSettings(String serverUrl, String username, char[] password, P
         if (password != null) {
             o.setPassword(new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        if (serverUrl.startsWith("ssl://") && (caFile != null || trustStore != null)) {
+        if (serverUrl.startsWith("ssl://") && (caFile != null || trustStore != null || keyStore != null)) {
             o.setSocketFactory(sslContext().getSocketFactory());
         } else if (serverUrl.startsWith("tcp://")) {
             o.setSocketFactory(new NoDelaySocketFactory(onClosed));
@@ -74,7 +82,9 @@ public record MqttSettings(String serverUrl, String username, char[] password, P
     private SSLContext sslContext() {
         try {
             KeyStore ks;
-            if (trustStore != null) {
+            if (trustStore == null && caFile == null) {
+                ks = null;
+            } else if (trustStore != null) {
                 ks = KeyStore.getInstance(trustStore.toString().endsWith(".jks") ? "JKS" : "PKCS12");
                 try (InputStream in = Files.newInputStream(trustStore)) {
                     ks.load(in, trustStorePassword);
@@ -94,8 +104,21 @@ public record MqttSettings(String serverUrl, String username, char[] password, P
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(ks);
+            javax.net.ssl.KeyManager[] keys = null;
+            if (keyStore != null) {
+                KeyStore client = KeyStore.getInstance(keyStore.toString().endsWith(".jks") ? "JKS" : "PKCS12");
+                try (InputStream in = Files.newInputStream(keyStore)) {
+                    client.load(in, keyStorePassword);
+                } catch (IOException | GeneralSecurityException e) {
+                    throw new InputException("TLS client key store " + keyStore + ": " + e.getMessage(), e);
+                }
+                javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(client, keyStorePassword);
+                keys = kmf.getKeyManagers();
+            }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
+            ctx.init(keys, tmf.getTrustManagers(), null);
             return ctx;
         } catch (IOException | GeneralSecurityException e) {
             Path f = trustStore != null ? trustStore : caFile;

@@ -29,13 +29,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The embedded broker's security, as an embedded HiveMQ extension: a client connects only with a
  * user name and password from {@link BrokerCredentials}, and every publish, will and subscription
- * is checked against {@link TopicAcl} for that user's role. Refusals are counted.
+ * is checked against {@link TopicAcl} for that user's role. Refusals are counted across restarts.
+ *
+ * <p>Each broker instance gets an extension of its own ({@link #extension()}), with its own record
+ * of who logged in: a restarted broker may start while the previous instance is still shutting
+ * down, and that instance's stop must not forget the clients of the new one (it did: every client
+ * was then refused its next publish and disconnected, reconnecting twice per restart).
  */
-final class AccessControl implements ExtensionMain {
+final class AccessControl {
 
     private final BrokerCredentials credentials;
-    /** Who authenticated as which client id (the authorizers only see the client id). */
-    private final Map<String, BrokerCredentials.User> principals = new ConcurrentHashMap<>();
     final AtomicLong refusedConnects = new AtomicLong();
     final AtomicLong refusedPublishes = new AtomicLong();
     final AtomicLong refusedSubscriptions = new AtomicLong();
@@ -44,23 +47,30 @@ final class AccessControl implements ExtensionMain {
         this.credentials = credentials;
     }
 
+    /** The extension for one broker instance. */
     EmbeddedExtension extension() {
         return EmbeddedExtension.builder().withId("sim2pi-access-control").withName("sim2pi access control")
-                .withVersion("1").withPriority(1000).withStartPriority(1000).withExtensionMain(this).build();
+                .withVersion("1").withPriority(1000).withStartPriority(1000).withExtensionMain(new Instance()).build();
     }
 
-    @Override
-    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-        Services.securityRegistry().setAuthenticatorProvider(i -> (SimpleAuthenticator) this::authenticate);
-        Services.securityRegistry().setAuthorizerProvider(i -> new Authorizer());
+    /** The security of one broker instance: who logged in there as which client id. */
+    private final class Instance implements ExtensionMain {
+        /** The authorizers only see the client id. */
+        private final Map<String, BrokerCredentials.User> principals = new ConcurrentHashMap<>();
+
+        @Override
+        public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+            Services.securityRegistry().setAuthenticatorProvider(i -> (SimpleAuthenticator) (in, out) -> authenticate(principals, in, out));
+            Services.securityRegistry().setAuthorizerProvider(i -> new Authorizer(principals));
+        }
+
+        @Override
+        public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+            principals.clear();
+        }
     }
 
-    @Override
-    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
-        principals.clear();
-    }
-
-    private void authenticate(SimpleAuthInput in, SimpleAuthOutput out) {
+    private void authenticate(Map<String, BrokerCredentials.User> principals, SimpleAuthInput in, SimpleAuthOutput out) {
         var connect = in.getConnectPacket();
         String name = connect.getUserName().orElse(null);
         byte[] password = connect.getPassword().map(AccessControl::bytes).orElse(null);
@@ -88,6 +98,12 @@ final class AccessControl implements ExtensionMain {
     }
 
     private final class Authorizer implements PublishAuthorizer, SubscriptionAuthorizer {
+        private final Map<String, BrokerCredentials.User> principals;
+
+        Authorizer(Map<String, BrokerCredentials.User> principals) {
+            this.principals = principals;
+        }
+
         @Override
         public void authorizePublish(PublishAuthorizerInput in, PublishAuthorizerOutput out) {
             BrokerCredentials.User u = principals.get(in.getClientInformation().getClientId());

@@ -32,9 +32,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     private volatile Thread stopping;
     private final AccessControl access;
     private final java.util.List<Path> freshDataDirs = new java.util.ArrayList<>();
+    private final BrokerTls tls;
+    private final int tlsPort;
 
-    private EmbeddedBroker(int port, Path configDir, Path dataDir, boolean deleteDataOnClose, AccessControl access) {
+    private EmbeddedBroker(int port, Path configDir, Path dataDir, boolean deleteDataOnClose, AccessControl access,
+                           BrokerTls tls, int tlsPort) {
         this.access = access;
+        this.tls = tls;
+        this.tlsPort = tlsPort;
         this.port = port;
         this.configDir = configDir;
         this.dataDir = dataDir;
@@ -57,15 +62,25 @@ public final class EmbeddedBroker implements AutoCloseable {
      * benchmarks of the transport only).
      */
     public static EmbeddedBroker start(int port, Path dataDir, dev.sim2pi.telemetry.access.BrokerCredentials credentials) {
+        return start(port, dataDir, credentials, null);
+    }
+
+    /**
+     * As {@link #start(int, Path, dev.sim2pi.telemetry.access.BrokerCredentials)}, with a TLS
+     * listener on 127.0.0.1 beside the plain one when {@code tls} is given ({@link #tlsUrl()}).
+     */
+    public static EmbeddedBroker start(int port, Path dataDir, dev.sim2pi.telemetry.access.BrokerCredentials credentials,
+                                       BrokerTls tls) {
         try {
             int chosen = port == 0 ? freePort() : port;
+            int chosenTls = tls == null ? -1 : tls.port() == 0 ? freePort() : tls.port();
             Path config = Files.createTempDirectory("sim2pi-broker-conf");
             boolean inMemory = dataDir == null;
             Path data = inMemory ? Files.createTempDirectory("sim2pi-broker-data") : Files.createDirectories(dataDir);
-            Files.writeString(config.resolve("config.xml"), configXml(chosen, inMemory));
+            Files.writeString(config.resolve("config.xml"), configXml(chosen, inMemory, tls, chosenTls));
             quietLogging();
             EmbeddedBroker b = new EmbeddedBroker(chosen, config, data, inMemory,
-                    credentials == null ? null : new AccessControl(credentials));
+                    credentials == null ? null : new AccessControl(credentials), tls, chosenTls);
             b.startAgain();
             return b;
         } catch (IOException e) {
@@ -74,6 +89,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     static String configXml(int port, boolean inMemory) {
+        return configXml(port, inMemory, null, -1);
+    }
+
+    static String configXml(int port, boolean inMemory, BrokerTls tls, int tlsPort) {
         return """
                 <?xml version="1.0"?>
                 <hivemq>
@@ -82,7 +101,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                             <port>%d</port>
                             <bind-address>127.0.0.1</bind-address>
                         </tcp-listener>
-                    </listeners>
+                %s    </listeners>
                     <mqtt>
                         <queued-messages>
                             <max-queue-size>1000000</max-queue-size>
@@ -95,7 +114,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, inMemory ? "in-memory" : "file");
+                """.formatted(port, tls == null ? "" : tls.listenerXml(tlsPort, "127.0.0.1"), inMemory ? "in-memory" : "file");
     }
 
     private static void quietLogging() {
@@ -179,7 +198,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     public void startFresh() {
         try {
             Path fresh = Files.createTempDirectory("sim2pi-broker-data");
-            Files.writeString(configDir.resolve("config.xml"), configXml(port, true));
+            Files.writeString(configDir.resolve("config.xml"), configXml(port, true, tls, tlsPort));
             freshDataDirs.add(fresh);
             start(fresh);
         } catch (IOException e) {
@@ -197,6 +216,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /** Waits (at most 60 s) for a broker stopping in the background ({@link #beginStop}) to be done. */
+    void awaitStopped() throws InterruptedException {
+        Thread s = stopping;
+        if (s != null) {
+            s.join(60_000);
+        }
+    }
+
     /** Connections, publishes and subscriptions refused by access control (zeros when the broker is open). */
     public long[] refusals() {
         return access == null ? new long[3] : new long[] {access.refusedConnects.get(), access.refusedPublishes.get(),
@@ -210,6 +237,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The URL clients connect to. */
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** The TLS listener's URL, or null without one. */
+    public String tlsUrl() {
+        return tls == null ? null : "ssl://127.0.0.1:" + tlsPort;
     }
 
     private static int freePort() throws IOException {

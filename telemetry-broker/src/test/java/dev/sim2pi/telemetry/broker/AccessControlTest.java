@@ -128,6 +128,44 @@ class AccessControlTest {
         }
     }
 
+    /**
+     * The bench's restart: a fresh broker takes the port while the old one is still shutting
+     * down. The old one finishing its stop must not forget who logged in to the new one; it did,
+     * and every client was refused its next publish and disconnected (two reconnects per restart).
+     */
+    @Test
+    void aClientOfTheRestartedBrokerKeepsPublishingAfterTheOldInstanceHasStopped() throws Exception {
+        BrokerCredentials creds = BrokerCredentials.generate(List.of("a"));
+        BrokerCredentials.User a = creds.user("a").orElseThrow();
+        BrokerCredentials.User rec = creds.user(BrokerCredentials.RECORDER).orElseThrow();
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, null, creds)) {
+            connect(broker.url(), "before", a).disconnect();
+            broker.beginStop();
+            broker.startFresh();
+            LinkedBlockingQueue<String> seen = new LinkedBlockingQueue<>();
+            MqttClient watcher = connect(broker.url(), "watcher", rec);
+            watcher.setCallback(new MqttCallback() {
+                public void disconnected(MqttDisconnectResponse r) { }
+                public void mqttErrorOccurred(MqttException e) { }
+                public void messageArrived(String topic, MqttMessage m) {
+                    seen.add(topic);
+                }
+                public void deliveryComplete(IMqttToken t) { }
+                public void connectComplete(boolean reconnect, String uri) { }
+                public void authPacketArrived(int code, MqttProperties p) { }
+            });
+            watcher.subscribe(Topics.filter(null, Topics.TELEMETRY), 1);
+            MqttClient robotA = connect(broker.url(), "robot-a", a);
+            broker.awaitStopped();
+            robotA.publish(Topics.telemetry("a"), new byte[] {1}, 1, false);
+            assertEquals(Topics.telemetry("a"), seen.poll(20, TimeUnit.SECONDS), "still allowed after the old instance stopped");
+            assertTrue(robotA.isConnected());
+            assertEquals(0, broker.refusals()[1]);
+            robotA.disconnect();
+            watcher.disconnect();
+        }
+    }
+
     /** Publishes on a fresh connection; the broker's counters and the watcher say whether it got through. */
     private static void attemptPublish(String url, BrokerCredentials.User u, String topic)
             throws MqttException, InterruptedException {

@@ -94,4 +94,40 @@ final class RobotView {
         }
         jitter[bin]++;
     }
+
+    /** The recent samples (channel names, times, values), and the jitter histogram, as one JSON object. */
+    void json(Json j) {
+        j.begin().key("id").value(id);
+        j.key("channels").beginArray();
+        for (String n : channelNames()) {
+            j.value(n);
+        }
+        j.endArray();
+        j.key("t").beginArray();
+        int start = (head - count + HISTORY) % HISTORY;
+        for (int i = 0; i < count; i++) {
+            j.value(times[(start + i) % HISTORY]);
+        }
+        j.endArray();
+        j.key("values").beginArray();
+        for (double[] ch : values) {
+            j.beginArray();
+            for (int i = 0; i < count; i++) {
+                j.value((float) ch[(start + i) % HISTORY]);
+            }
+            j.endArray();
+        }
+        j.endArray();
+        j.key("jitterBoundsMicros").beginArray();
+        for (long b : JITTER_BOUNDS_MICROS) {
+            j.value(b);
+        }
+        j.endArray();
+        j.key("jitter").beginArray();
+        for (long c : jitter) {
+            j.value(c);
+        }
+        j.endArray();
+        j.end();
+    }
 }

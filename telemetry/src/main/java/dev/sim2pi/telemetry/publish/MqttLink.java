@@ -42,6 +42,8 @@ final class MqttLink {
     private volatile long gapAfter = -1;
     /** Subscription number last announced per recorder (Paho's callback thread only). */
     private final java.util.Map<String, Long> recorderSubscriptions = new java.util.HashMap<>();
+    /** Confirmations of recorders sharing the fleet (Paho's callback thread only). */
+    private final GroupConfirmations group = new GroupConfirmations();
     private final Thread sender;
     final ConcurrentLinkedQueue<Pending> completions = new ConcurrentLinkedQueue<>();
 
@@ -153,12 +155,18 @@ final class MqttLink {
                 resendRequested = true;
                 LockSupport.unpark(sender);
             }
-            if (ack.getHighestStored() > ack.getContiguousThrough()) {
-                gapAfter = ack.getContiguousThrough();
+            long through = ack.getContiguousThrough();
+            if (!ack.getShareGroup().isEmpty()) {
+                // One of several recorders, each with some of the batches: holes in its runs are the others'.
+                group.confirmThrough(through);
+                group.addRuns(ack.getStoredRangesList());
+                through = group.through();
+            } else if (ack.getHighestStored() > through) {
+                gapAfter = through;
                 LockSupport.unpark(sender);
             }
-            if (ack.getContiguousThrough() > confirmedThrough) {
-                confirmedThrough = ack.getContiguousThrough();
+            if (through > confirmedThrough) {
+                confirmedThrough = through;
                 LockSupport.unpark(sender);
             }
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {

@@ -1,18 +1,12 @@
 package dev.sim2pi.telemetry.publish;
 
+import dev.sim2pi.telemetry.publish.SpoolDirectory.Segment;
 import dev.sim2pi.telemetry.record.FramedLog;
 import dev.sim2pi.telemetry.record.LogAppender;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
@@ -29,7 +23,8 @@ import java.util.zip.CRC32C;
  * declared as such on the next batch, so a recorder stops waiting for them.
  *
  * <p>A damaged segment (shorter than its header after a crash, or not a spool file) never
- * stops the publisher: a short one is started afresh, a foreign one is renamed aside and counted.
+ * stops the publisher: a short one is started afresh, a foreign one is renamed aside and counted
+ * ({@link SpoolDirectory}, which keeps the files).
  *
  * <p>Single-threaded: only the sender thread uses it.
  */
@@ -57,27 +52,7 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    static final class Segment {
-        final long number;
-        final Path file;
-        final FileChannel channel;
-        /** Entries not yet acknowledged (what a full spool loses when it drops this segment). */
-        int unacked;
-        /** Entries still referenced: unacknowledged, or acknowledged but kept for replay. */
-        int live;
-        long bytes;
-
-        Segment(long number, Path file, FileChannel channel) throws IOException {
-            this.number = number;
-            this.file = file;
-            this.channel = channel;
-            this.bytes = channel.size();
-        }
-    }
-
-    private static final String ACK_FILE = "acked";
-
-    private final Path dir;
+    private final SpoolDirectory files;
     private final long maxBytes;
     private final long segmentBytes;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
@@ -94,7 +69,6 @@ final class Spool implements AutoCloseable {
     private long lastSegmentNumber;
     private long resendFloor;
     private long givenUpFrames;
-    private long corruptSegments;
     private long storedBytes;
     private long droppedMessages;
     private long lastForceNanos;
@@ -111,34 +85,16 @@ final class Spool implements AutoCloseable {
 
     /** As {@link #Spool(Path, long)}, writing records through {@code appender}. */
     Spool(Path dir, long maxBytes, LogAppender appender) throws IOException {
-        this.dir = dir;
+        this.files = new SpoolDirectory(dir);
         this.appender = appender;
         this.maxBytes = maxBytes;
         this.segmentBytes = Math.max(64 * 1024, maxBytes / 16);
-        Files.createDirectories(dir);
-        long[] acked = readAckMark();
-        lastSegmentNumber = acked[0];
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("spool-\\d{16}\\.seg")).sorted().toList());
-        }
-        for (Path file : files) {
-            long number = Long.parseLong(file.getFileName().toString().substring(6, 22));
-            lastSegmentNumber = Math.max(lastSegmentNumber, number);
-            Segment seg;
-            try {
-                seg = new Segment(number, file, FramedLog.openForAppend(file));
-            } catch (IOException e) {
-                // Not a spool segment (or unreadable): keep it for inspection, out of the way.
-                corruptSegments++;
-                Files.move(file, file.resolveSibling(file.getFileName() + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
-                System.err.println("sim2pi telemetry: spool segment " + file + " is damaged (" + e.getMessage()
-                        + "); moved aside as .corrupt");
-                continue;
-            }
-            seg.bytes = seg.channel.size();
+        SpoolDirectory.Mark acked = files.readMark();
+        lastSegmentNumber = acked.segment();
+        for (Segment seg : files.openExisting()) {
+            lastSegmentNumber = Math.max(lastSegmentNumber, seg.number);
             FramedLog.scan(seg.channel, (offset, payload) -> {
-                if (number > acked[0] || (number == acked[0] && offset >= acked[1])) {
+                if (acked.before(seg.number, offset)) {
                     unsent.add(new Entry(seg, offset, payload.length, -1, -1));
                     seg.unacked++;
                     seg.live++;
@@ -322,8 +278,7 @@ final class Spool implements AutoCloseable {
     }
 
     private Segment newSegment(long number) throws IOException {
-        Path file = dir.resolve(String.format("spool-%016d.seg", number));
-        Segment seg = new Segment(number, file, FramedLog.openForAppend(file));
+        Segment seg = files.create(number);
         segments.add(seg);
         storedBytes += seg.bytes;
         return seg;
@@ -367,7 +322,7 @@ final class Spool implements AutoCloseable {
 
     /** Segment files found damaged at start and moved aside. */
     long corruptSegments() {
-        return corruptSegments;
+        return files.corruptSegments();
     }
 
     private void deleteAckedSegments(boolean keepLast) throws IOException {
@@ -378,18 +333,8 @@ final class Spool implements AutoCloseable {
     }
 
     private void close(Segment seg) throws IOException {
-        seg.channel.close();
-        Files.deleteIfExists(seg.file);
+        files.delete(seg);
         storedBytes -= seg.bytes;
-    }
-
-    private long[] readAckMark() throws IOException {
-        Path f = dir.resolve(ACK_FILE);
-        if (!Files.exists(f)) {
-            return new long[] {-1, 0};
-        }
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
-        return b.remaining() == 16 ? new long[] {b.getLong(), b.getLong()} : new long[] {-1, 0};
     }
 
     /** Records where acknowledged messages end, so a restart does not resend them, and closes. */
@@ -406,16 +351,9 @@ final class Spool implements AutoCloseable {
         if (head == null) {
             head = sentEntries.isEmpty() ? unsent.peekFirst() : sentEntries.peekFirst();
         }
-        ByteBuffer mark = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-        if (head != null) {
-            mark.putLong(head.segment.number).putLong(head.offset);
-        } else {
-            Segment last = segments.peekLast();
-            mark.putLong(last == null ? -1 : last.number).putLong(last == null ? 0 : last.bytes);
-        }
-        Path tmp = dir.resolve(ACK_FILE + ".tmp");
-        Files.write(tmp, mark.array());
-        Files.move(tmp, dir.resolve(ACK_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Segment last = segments.peekLast();
+        files.writeMark(head != null ? new SpoolDirectory.Mark(head.segment.number, head.offset)
+                : new SpoolDirectory.Mark(last == null ? -1 : last.number, last == null ? 0 : last.bytes));
         for (Segment seg : segments) {
             seg.channel.force(false);
             seg.channel.close();

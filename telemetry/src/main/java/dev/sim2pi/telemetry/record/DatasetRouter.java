@@ -35,8 +35,11 @@ import java.util.Set;
 final class DatasetRouter implements AutoCloseable {
 
     /** How far one dataset is stored, for confirming it to its publisher. */
-    record Confirmation(String robot, String sessionId, long contiguousThrough, long highestWritten) {
+    record Confirmation(String robot, String sessionId, long contiguousThrough, long highestWritten, long[] storedRuns) {
     }
+
+    /** Stored runs a recorder in a share group confirms per dataset. */
+    static final int MAX_CONFIRMED_RUNS = 256;
 
     /**
      * Caps on what the network can make the recorder hold.
@@ -73,6 +76,8 @@ final class DatasetRouter implements AutoCloseable {
     private final LogAppender appender;
     private final Limits limits;
     private final dev.sim2pi.models.time.Clock clock;
+    /** Whether this recorder is one of a shared subscription group (it stores only some of each session). */
+    private volatile boolean shared;
     private final Object lock = new Object();
     /** Access order: the eldest entry is the least recently used dataset. */
     private final LinkedHashMap<DatasetKey, Open> datasets = new LinkedHashMap<>(16, 0.75f, true);
@@ -119,14 +124,19 @@ final class DatasetRouter implements AutoCloseable {
                 malformed++;
                 return;
             }
-            if ("session".equals(leaf)) {
+            if (Topics.SESSION.equals(leaf)) {
                 handleSession(robot, payload);
-            } else if ("telemetry".equals(leaf)) {
+            } else if (Topics.TELEMETRY.equals(leaf)) {
                 handleBatch(robot, payload);
             } else {
                 malformed++;
             }
         }
+    }
+
+    /** This recorder shares the fleet with others of its group: confirm stored runs, count no unavailable frames. */
+    void shared(boolean shared) {
+        this.shared = shared;
     }
 
     /** For a message that could not be stored for a reason {@link #handle} did not count. */
@@ -193,7 +203,9 @@ final class DatasetRouter implements AutoCloseable {
                 w.indexBatch(first.getSequence(), first.getTimestampNanos());
             }
             droppedAtSource += w.settleDropped(batch.getFirstSequence(), firstFrame);
-            unavailable += w.settleUnavailable(batch.getResendFloor());
+            long settled = w.settleUnavailable(batch.getResendFloor());
+            // In a share group most of what lies below the floor went to the other recorders.
+            unavailable += shared ? 0 : settled;
         } catch (IOException e) {
             storeFailures += batch.getFramesCount();
             return;
@@ -336,7 +348,7 @@ final class DatasetRouter implements AutoCloseable {
         synchronized (lock) {
             for (Open o : datasets.values()) {
                 confirmed.add(new Confirmation(o.key.robot(), o.key.sessionId(), o.writer.contiguousThrough(),
-                        o.writer.highestWritten()));
+                        o.writer.highestWritten(), shared ? o.writer.storedRunsAbove(MAX_CONFIRMED_RUNS) : new long[0]));
             }
         }
         return confirmed;

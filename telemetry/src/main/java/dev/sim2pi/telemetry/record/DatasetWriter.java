@@ -139,6 +139,11 @@ public final class DatasetWriter implements AutoCloseable {
         return true;
     }
 
+    /** Whether {@code sequence} was written (or settled) already. */
+    public boolean seen(long sequence) {
+        return tracker.seen(sequence);
+    }
+
     /** Records sequence numbers the publisher declared dropped at the source; returns how many were new. */
     public long settleDropped(long from, long to) {
         return tracker.settle(from, to);
@@ -160,6 +165,11 @@ public final class DatasetWriter implements AutoCloseable {
     /** Every frame up to this sequence number is written or declared dropped. */
     public long contiguousThrough() {
         return tracker.contiguousThrough();
+    }
+
+    /** Stored runs above {@link #contiguousThrough()}: pairs of first and last sequence, at most {@code maxRuns}. */
+    public long[] storedRunsAbove(int maxRuns) {
+        return tracker.storedRunsAbove(maxRuns);
     }
 
     /** Highest sequence number written (-1 before any). */

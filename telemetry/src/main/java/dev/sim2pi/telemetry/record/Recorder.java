@@ -23,6 +23,11 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
  * so a broker that keeps sessions across restarts queues telemetry while the recorder is away.
  * Malformed or oversized messages are counted and skipped; nothing stops the recorder but
  * {@link #close()}.
+ *
+ * <p>Several recorders split a fleet by joining one MQTT 5 shared subscription group
+ * ({@link Options#withShareGroup}): the broker hands each batch to one of them, each confirms the
+ * runs of frames it stored, and publishers join the confirmations; {@code sim2pi dataset merge}
+ * joins their datasets afterwards.
  */
 public final class Recorder implements AutoCloseable {
 
@@ -39,15 +44,31 @@ public final class Recorder implements AutoCloseable {
      * @param clientId             MQTT client id; keep it stable so the broker can hold the session
      * @param maxMessageBytes      larger telemetry messages are counted as oversized and skipped
      * @param sessionExpirySeconds how long the broker keeps queuing for an absent recorder
+     * @param shareGroup           MQTT 5 shared subscription group splitting the fleet's telemetry
+     *                             among several recorders, or null to receive all of it
      */
     public record Options(MqttSettings mqtt, Path outDir, String robot, String clientId, int maxMessageBytes,
-                          long sessionExpirySeconds) {
+                          long sessionExpirySeconds, String shareGroup) {
         public Options {
             Objects.requireNonNull(mqtt, "mqtt");
             Objects.requireNonNull(outDir, "outDir");
             if (robot != null) {
                 Topics.checkRobotId(robot);
             }
+            if (shareGroup != null && !Topics.isSafeId(shareGroup)) {
+                throw new dev.sim2pi.models.InputException("share group '" + shareGroup
+                        + "': expected letters, digits, '_', '.' or '-', starting with a letter or digit");
+            }
+        }
+
+        public Options(MqttSettings mqtt, Path outDir, String robot, String clientId, int maxMessageBytes,
+                       long sessionExpirySeconds) {
+            this(mqtt, outDir, robot, clientId, maxMessageBytes, sessionExpirySeconds, null);
+        }
+
+        /** The same, as one recorder of the shared subscription group {@code group}. */
+        public Options withShareGroup(String group) {
+            return new Options(mqtt, outDir, robot, clientId, maxMessageBytes, sessionExpirySeconds, group);
         }
 
         public static Options of(MqttSettings mqtt, Path outDir, String robot) {
@@ -71,9 +92,12 @@ public final class Recorder implements AutoCloseable {
     private Recorder(Options options, FrameListener listener) {
         this.options = options;
         this.router = new DatasetRouter(options.outDir(), options.maxMessageBytes(), listener);
+        router.shared(options.shareGroup() != null);
         this.sync = new DatasetSync(router::openDatasets, 1000);
         MqttConnection.Spec spec = new MqttConnection.Spec(options.clientId(), false, options.sessionExpirySeconds(),
-                List.of(new MqttSubscription(Topics.filter(options.robot(), Topics.TELEMETRY), 1),
+                // Layouts reach every recorder of a group (and shared subscriptions get no retained messages).
+                List.of(new MqttSubscription(Topics.shared(options.shareGroup(),
+                                Topics.filter(options.robot(), Topics.TELEMETRY)), 1),
                         new MqttSubscription(Topics.filter(options.robot(), Topics.SESSION), 1)),
                 Topics.recorderStatus(options.clientId()), () -> {
                     MqttMessage will = new MqttMessage(recorderStatus(false));
@@ -107,6 +131,11 @@ public final class Recorder implements AutoCloseable {
         Recorder r = new Recorder(options, listener == null ? (robot, seq, ts) -> { } : listener);
         r.connection.start("telemetry-recorder", r::tick, 10_000_000L);
         return r;
+    }
+
+    /** How many of the recorder's connections ended, by cause (see {@link MqttConnection#losses()}). */
+    public java.util.Map<String, Long> connectionLosses() {
+        return connection.losses();
     }
 
     public RecorderStats stats() {
@@ -156,10 +185,16 @@ public final class Recorder implements AutoCloseable {
                 return;
             }
             for (DatasetRouter.Confirmation d : router.confirmations()) {
-                byte[] ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION).setSessionId(d.sessionId())
-                        .setContiguousThrough(d.contiguousThrough()).setHighestStored(d.highestWritten())
-                        .setRecorderId(options.clientId()).setSubscription(subscription).build().toByteArray();
-                c.publish(Topics.telemetryAck(d.robot()), ack, 0, false);
+                TelemetryAck.Builder ack = TelemetryAck.newBuilder().setSchemaVersion(WireSchema.VERSION)
+                        .setSessionId(d.sessionId()).setContiguousThrough(d.contiguousThrough())
+                        .setHighestStored(d.highestWritten()).setRecorderId(options.clientId()).setSubscription(subscription);
+                if (options.shareGroup() != null) {
+                    ack.setShareGroup(options.shareGroup());
+                    for (long s : d.storedRuns()) {
+                        ack.addStoredRanges(s);
+                    }
+                }
+                c.publish(Topics.telemetryAck(d.robot()), ack.build().toByteArray(), 0, false);
             }
             if (now - lastStatusMillis >= 1000) {
                 lastStatusMillis = now;

@@ -104,6 +104,30 @@ public final class SequenceTracker {
         return floor <= 0 ? 0 : settle(0, floor);
     }
 
+    /**
+     * The stored runs above {@link #contiguousThrough()}, lowest first, as pairs of first and last
+     * sequence (inclusive), at most {@code maxRuns} of them.
+     */
+    public long[] storedRunsAbove(int maxRuns) {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        Long runStart = null;
+        for (Map.Entry<Long, Long> gap : missing.entrySet()) {
+            if (runStart != null) {
+                if (out.size() / 2 >= maxRuns) {
+                    break;
+                }
+                out.add(runStart);
+                out.add(gap.getKey() - 1);
+            }
+            runStart = gap.getValue();
+        }
+        if (runStart != null && runStart < next && out.size() / 2 < maxRuns) {
+            out.add(runStart);
+            out.add(next - 1);
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** Highest sequence number below which nothing is missing (-1 if none yet). */
     public long contiguousThrough() {
         return missing.isEmpty() ? next - 1 : missing.firstKey() - 1;

@@ -4,6 +4,8 @@
   let selected = null;
   let source = null;
   let last = null;
+  // The command whose fate the status line follows: 'sent' until the robot answers.
+  let pending = null;
   const $ = (id) => document.getElementById(id);
 
   function connect() {
@@ -67,6 +69,20 @@
         /estop|trip|refused|malformed|offline/i.test(e.kind) ? 'bad' : ''));
     }
     if (d.events.length === 0) { ev.append(text('p', 'No events yet.', 'hint')); }
+    $('arm').disabled = !d.canSign;
+    $('arm').title = d.canSign ? '' : 'Arming needs a signed command: start the monitor with --key PREFIX';
+    followCommand(d.commands || []);
+  }
+
+  // Shows what became of the last command: sent, then the robot's answer (robot stopped, accepted, refused).
+  function followCommand(commands) {
+    if (!pending) { return; }
+    const c = commands.find((x) => x.id === pending.id);
+    if (!c) { return; }
+    const line = $('cmdresult');
+    line.dataset.state = c.state;
+    line.textContent = c.kind + ' ' + c.state + (c.message && c.state !== 'sent' ? ' (' + c.message + ')' : '');
+    line.className = c.state === 'refused' ? 'bad' : c.state === 'sent' ? '' : 'ok';
   }
 
   // What an empty plot waits for, so a newcomer is not left with a black panel.
@@ -186,10 +202,25 @@
   }
 
   function command(kind) {
-    if (!selected) { $('cmdresult').textContent = 'no robot selected'; return; }
+    const line = $('cmdresult');
+    if (!selected) { line.textContent = 'no robot selected'; return; }
+    pending = null;
+    line.dataset.state = 'sending';
     fetch('cmd?robot=' + encodeURIComponent(selected) + '&kind=' + kind, { method: 'POST' })
-      .then((r) => r.text().then((b) => { $('cmdresult').textContent = r.ok ? kind + ' sent' : b; }))
-      .catch((e) => { $('cmdresult').textContent = 'failed: ' + e; });
+      .then((r) => r.text().then((b) => {
+        if (r.ok) {
+          pending = { id: JSON.parse(b).commandId, kind: kind };
+          line.dataset.state = 'sent';
+          line.className = '';
+          line.textContent = kind + ' sent';
+          if (last) { followCommand(last.commands || []); }
+        } else {
+          line.dataset.state = 'failed';
+          line.className = 'bad';
+          line.textContent = b;
+        }
+      }))
+      .catch((e) => { line.dataset.state = 'failed'; line.textContent = 'failed: ' + e; });
   }
 
   $('arm').onclick = () => command('ARM');

@@ -9,7 +9,10 @@ import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.publish.PublisherConfig;
 import dev.sim2pi.telemetry.publish.SyntheticFrames;
 import dev.sim2pi.telemetry.publish.TelemetryPublisher;
+import dev.sim2pi.telemetry.command.CommandSigner;
+import dev.sim2pi.telemetry.command.SignedContent;
 import dev.sim2pi.telemetry.wire.proto.Command;
+import dev.sim2pi.telemetry.wire.proto.CommandAck;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,23 +22,44 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The live monitor in a real headless Chromium against a real broker. */
+/**
+ * The live monitor in a real headless Chromium against a real broker. Its buttons send commands
+ * signed with the key the monitor was started with; a robot on the broker checks the signature
+ * as the controller does and answers late, so the page shows "sent" first and "robot stopped"
+ * only once the robot's acknowledgement arrives.
+ */
 class MonitorBrowserTest {
 
     @TempDir
     Path tmp;
 
     @Test
-    void pageLoadsPlotUpdatesWithLiveFramesAndEstopPublishesTheCommand() throws Exception {
+    void pageLoadsPlotUpdatesWithLiveFramesAndSignedEstopShowsSentThenRobotStopped() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.start(tmp)) {
             MqttSettings mqtt = MqttSettings.of(broker.url());
             MqttClient watcher = new MqttClient(broker.url(), "cmd-watcher", new MemoryPersistence());
             BlockingQueue<Command> commands = new ArrayBlockingQueue<>(10);
+            java.security.KeyPair operator = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
             watcher.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
                 public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse r) { }
                 public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException e) { }
                 public void messageArrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage m) throws Exception {
-                    commands.add(Command.parseFrom(m.getPayload()));
+                    Command c = Command.parseFrom(m.getPayload());
+                    commands.add(c);
+                    // The robot answers once the test lets it, from its own thread (not Paho's).
+                    new Thread(() -> {
+                        try {
+                            answer.await(30, TimeUnit.SECONDS);
+                            boolean signed = verifies(operator.getPublic(), "m1", c);
+                            watcher.publish(Topics.commandAck("m1"), CommandAck.newBuilder().setSchemaVersion(1)
+                                    .setCommandId(c.getCommandId()).setAccepted(signed)
+                                    .setReason(signed ? "" : "unsigned").setMessage(signed ? c.getKind() + " done" : "")
+                                    .build().toByteArray(), 1, false);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).start();
                 }
                 public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken t) { }
                 public void connectComplete(boolean reconnect, String uri) { }
@@ -47,7 +71,9 @@ class MonitorBrowserTest {
             TelemetryPublisher pub = TelemetryPublisher.start(PublisherConfig.defaults("m1", mqtt, tmp.resolve("spool")),
                     SyntheticFrames.layout(), "live");
             SyntheticFrames.Pump robot = SyntheticFrames.start(pub, 200, 3);
-            try (MonitorState state = new MonitorState(mqtt);
+            CommandSigner signer = new CommandSigner(operator.getPrivate(), operator.getPublic(),
+                    java.time.InstantSource.system(), new java.security.SecureRandom(), "monitor");
+            try (MonitorState state = new MonitorState(mqtt, signer);
                  MonitorServer server = new MonitorServer(state, 0);
                  HeadlessChromium chromium = HeadlessChromium.start(tmp.resolve("profile"))) {
                 chromium.navigate(server.url());
@@ -69,6 +95,20 @@ class MonitorBrowserTest {
                 assertTrue(cmd != null, "e-stop published on sim2pi/m1/cmd");
                 assertEquals(Command.Kind.ESTOP, cmd.getKind());
                 assertEquals("monitor", cmd.getOrigin());
+                assertTrue(verifies(operator.getPublic(), "m1", cmd), "signed with the monitor's key");
+                waitFor(chromium, "document.getElementById('cmdresult').dataset.state === 'sent'", 10_000);
+                assertEquals("ESTOP sent", chromium.eval("document.getElementById('cmdresult').textContent"),
+                        "before the robot answers the page says only that it was sent");
+                answer.countDown();
+                waitFor(chromium, "document.getElementById('cmdresult').dataset.state === 'robot stopped'", 20_000);
+                assertTrue(chromium.eval("document.getElementById('cmdresult').textContent").startsWith("ESTOP robot stopped"));
+
+                chromium.eval("document.getElementById('arm').click()");
+                Command arm = commands.poll(10, TimeUnit.SECONDS);
+                assertEquals(Command.Kind.ARM, arm.getKind());
+                assertTrue(verifies(operator.getPublic(), "m1", arm), "arm is signed: the robot accepts it");
+                waitFor(chromium, "document.getElementById('cmdresult').dataset.state === 'accepted'", 20_000);
+                assertEquals("false", chromium.eval("document.getElementById('arm').disabled"));
             } finally {
                 robot.close();
                 pub.close(1000);
@@ -76,6 +116,17 @@ class MonitorBrowserTest {
                 watcher.close();
             }
         }
+    }
+
+    /** The controller's check: an Ed25519 signature by {@code key} over the command's signed content. */
+    static boolean verifies(java.security.PublicKey key, String robot, Command c) throws Exception {
+        if (!c.hasSignature()) {
+            return false;
+        }
+        java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+        s.initVerify(key);
+        s.update(SignedContent.of(robot, c));
+        return s.verify(c.getSignature().getValue().toByteArray());
     }
 
     private static void waitFor(HeadlessChromium c, String condition, long timeoutMillis) throws Exception {

@@ -16,7 +16,7 @@ class MonitorFuzzTest {
     @Test
     void everyHostileMessageIsShownOrRefusedAndCountedAndTheViewsStayBounded() {
         int n = HostileMessages.count();
-        HostileMessages messages = new HostileMessages(7, MonitorState.MAX_MESSAGE_BYTES);
+        HostileMessages messages = new HostileMessages(7, FleetView.MAX_MESSAGE_BYTES);
         // Nothing listens on port 1: messages are fed directly.
         try (MonitorState state = new MonitorState(MqttSettings.of("tcp://127.0.0.1:1"))) {
             long mustReject = 0;
@@ -32,7 +32,7 @@ class MonitorFuzzTest {
             assertEquals(n, state.acceptedMessages() + state.rejectedMessages(), "each counted once");
             assertTrue(state.rejectedMessages() >= mustReject);
             assertTrue(state.acceptedMessages() > 0);
-            assertTrue(state.robotCount() <= MonitorState.MAX_ROBOTS);
+            assertTrue(state.robotCount() <= FleetView.MAX_ROBOTS);
             String json = state.snapshotJson(null);
             assertTrue(json.length() < 1_000_000, "snapshot stays small: " + json.length());
         }

@@ -45,4 +45,19 @@ class SequenceTrackerTest {
         assertEquals(Long.MAX_VALUE / 2 - 100, t.settle(100, Long.MAX_VALUE / 2), "a huge range is one step");
         assertTrue(t.seen(12345678901L));
     }
+
+    @Test
+    void storedRunsAboveTheContiguousPrefixArePairsLowestFirst() {
+        SequenceTracker t = new SequenceTracker();
+        for (long s : new long[] {0, 1, 2, 5, 6, 9, 12, 13}) {
+            t.accept(s);
+        }
+        assertEquals(2, t.contiguousThrough());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {5, 6, 9, 9, 12, 13}, t.storedRunsAbove(10));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {5, 6}, t.storedRunsAbove(1));
+        SequenceTracker fresh = new SequenceTracker();
+        fresh.accept(3);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {3, 3}, fresh.storedRunsAbove(4), "a late joiner");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[0], new SequenceTracker().storedRunsAbove(4));
+    }
 }
