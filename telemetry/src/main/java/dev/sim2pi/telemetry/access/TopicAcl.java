@@ -13,7 +13,7 @@ import dev.sim2pi.telemetry.Topics;
  * subscription) and writes {@code telemetry/ack} and its own status: only a recorder's
  * confirmation can empty a robot's spool;</li>
  * <li>an operator (the monitor, {@code deploy}) reads everything, the bundle it deployed on {@code policy} too,
- * and writes {@code cmd} and {@code policy}.</li>
+ * and writes {@code cmd}, {@code policy} and {@code deploy} (the gate's decisions).</li>
  * </ul>
  */
 public final class TopicAcl {
@@ -39,7 +39,8 @@ public final class TopicAcl {
                     };
             case RECORDER -> (robot != null && Topics.isSafeId(robot) && "telemetry/ack".equals(leaf))
                     || topic.matches("sim2pi-recorder/[A-Za-z0-9][A-Za-z0-9_.-]*/status");
-            case OPERATOR -> robot != null && Topics.isSafeId(robot) && ("cmd".equals(leaf) || "policy".equals(leaf));
+            case OPERATOR -> robot != null && Topics.isSafeId(robot)
+                    && ("cmd".equals(leaf) || "policy".equals(leaf) || "deploy".equals(leaf));
         };
     }
 
@@ -59,7 +60,7 @@ public final class TopicAcl {
             case ROBOT -> robotId != null && (filter.equals(Topics.command(robotId)) || filter.equals(Topics.policy(robotId))
                     || filter.equals(Topics.telemetryAck(robotId)));
             case RECORDER -> filter.matches("sim2pi/(\\+|[A-Za-z0-9][A-Za-z0-9_.-]*)/(telemetry|session)");
-            case OPERATOR -> filter.matches("sim2pi/(\\+|[A-Za-z0-9][A-Za-z0-9_.-]*)/(status|session|telemetry|events|cmd/ack|policy)")
+            case OPERATOR -> filter.matches("sim2pi/(\\+|[A-Za-z0-9][A-Za-z0-9_.-]*)/(status|session|telemetry|events|cmd/ack|policy|deploy)")
                     || filter.equals("sim2pi-recorder/+/status");
         };
     }
