@@ -36,10 +36,11 @@ public record RollbackConfig(long windowNanos, double maxSaturatedFraction, doub
 
     /**
      * 10 s probation; roll back beyond 50 % saturated periods or a drop of 0.15 reward per period (the
-     * balancer earns up to 1.0 per period) after a fifth of a second, against the previous 5 s.
+     * balancer earns up to 1.0 per period) from a tenth of a second on, against the previous 5 s (a one-wheel
+     * balancer judged after 0.2 s on the twin had already tipped past what the restored policy could catch).
      */
     public static RollbackConfig defaults(double controlRateHz) {
-        return new RollbackConfig(10_000_000_000L, 0.5, 0.15, (int) Math.ceil(controlRateHz / 5), 5_000_000_000L);
+        return new RollbackConfig(10_000_000_000L, 0.5, 0.15, (int) Math.ceil(controlRateHz / 10), 5_000_000_000L);
     }
 
     public RollbackConfig withWindowNanos(long nanos) {
