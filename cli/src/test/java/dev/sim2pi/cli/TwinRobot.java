@@ -81,7 +81,7 @@ final class TwinRobot implements AutoCloseable {
             long target = controller.loop().iterations() + 2;
             permits.release(2);
             while (controller.loop().iterations() < target) {
-                Thread.onSpinWait();
+                Thread.yield(); // the loop thread needs the core more than this one
             }
             guard().poll();
         }
