@@ -233,8 +233,10 @@ public final class RollbackGuard {
         } else if (elapsed >= config.windowNanos()) {
             probation = null;
             String m = String.format(Locale.ROOT, "%s kept after %s s of probation: reward %s per period (previous %s),"
-                            + " %d of %d periods saturated", p.candidate.label(), seconds(elapsed), fmt(t.meanReward()),
-                    fmt(p.baselineReward), t.saturatedPeriods(), t.runningPeriods());
+                            + " %d of %d periods saturated%s", p.candidate.label(), seconds(elapsed), fmt(t.meanReward()),
+                    fmt(p.baselineReward), t.saturatedPeriods(), t.runningPeriods(),
+                    t.runningPeriods() < config.minPeriods() ? " (unjudged: it hardly drove the robot, which was not running)"
+                            : "");
             notices.event("policy_kept", m);
             acks.acknowledge(p.commandId, true, m, "kept");
         }
