@@ -48,6 +48,9 @@ final class ControllerSendCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30", paramLabel = "S", description = "Seconds to wait for the acknowledgement (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--force", description = "load: even a bundle older than the running one, or one the robot rolled back.")
+    boolean force;
+
     @Parameters(index = "0", paramLabel = "COMMAND", description = "arm, stop, estop, reset, set or load.")
     String action;
 
@@ -117,7 +120,8 @@ final class ControllerSendCommand implements Callable<Integer> {
                 }
                 Path p = Path.of(argument);
                 byte[] archive = Files.isDirectory(p) ? BundleArchive.pack(p) : Files.readAllBytes(p);
-                yield signer.loadBundle(robot, archive);
+                yield signer.sign(robot, Command.newBuilder().setKind(Command.Kind.LOAD_BUNDLE)
+                        .setBundleArchive(com.google.protobuf.ByteString.copyFrom(archive)).setForce(force));
             }
             default -> throw new InputException("command '" + action + "': expected arm, stop, estop, reset, set or load");
         };

@@ -5,7 +5,7 @@ import dev.sim2pi.models.InputException;
 /**
  * MQTT topic names. Every topic carries the robot id at the second level, so one broker and one
  * recorder serve a fleet: {@code sim2pi/<robot>/telemetry}, {@code /session}, {@code /status},
- * {@code /events}, {@code /cmd}, {@code /cmd/ack}, {@code /policy}.
+ * {@code /events}, {@code /cmd}, {@code /cmd/ack}, {@code /policy}, {@code /deploy}.
  */
 public final class Topics {
 
@@ -21,6 +21,7 @@ public final class Topics {
     public static final String COMMAND = "cmd";
     public static final String COMMAND_ACK = "cmd/ack";
     public static final String POLICY = "policy";
+    public static final String DEPLOY = "deploy";
 
     private Topics() {
     }
@@ -125,6 +126,11 @@ public final class Topics {
             }
         }
         return false;
+    }
+
+    /** The last deployment gate's decision for the robot (an {@code Event}, retained), published by the operator. */
+    public static String deploy(String robot) {
+        return of(robot, DEPLOY);
     }
 
     /** Filter matching {@code leaf} for one robot, or for all robots when {@code robot} is null. */

@@ -10,6 +10,7 @@ import dev.sim2pi.controller.loop.PreparedPolicy;
 import dev.sim2pi.controller.loop.Waiter;
 import dev.sim2pi.controller.runtime.Controller;
 import dev.sim2pi.controller.runtime.LoopSummary;
+import dev.sim2pi.controller.rollout.RollbackConfig;
 import dev.sim2pi.controller.runtime.LoopWarmup;
 import dev.sim2pi.controller.safety.SafetyConfig;
 import dev.sim2pi.models.Figures;
@@ -48,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trust", paramLabel = "KEY.pub", description = "Trust bundles signed by this public key (repeatable).")
     List<Path> trusted = new ArrayList<>();
 
-    @Option(names = "--allow-unsigned", description = "Accept a bundle without signature.")
+    @Option(names = "--allow-unsigned", description = "Accept a bundle without signature (this one, and loads over the command channel).")
     boolean allowUnsigned;
 
     @Option(names = "--hardware", required = true, paramLabel = "pi4j|sim|twin",
@@ -118,6 +119,21 @@ public final class RunCommand implements Callable<Integer> {
                     + "so it starts compiled (default ${DEFAULT-VALUE}).")
     int warmupPeriods;
 
+    @Option(names = "--rollback-window", defaultValue = "10", paramLabel = "S",
+            description = "Probation of a swapped-in bundle: for S seconds the previous one is kept and comes back by "
+                    + "itself on a fault, an estimated fall, saturation or a reward drop (0: keep at once; default ${DEFAULT-VALUE}).")
+    double rollbackWindowSeconds;
+
+    @Option(names = "--rollback-saturation", defaultValue = "0.5", paramLabel = "F",
+            description = "Roll back when more than this share of the candidate's periods saturate an actuator "
+                    + "(default ${DEFAULT-VALUE}).")
+    double rollbackSaturation;
+
+    @Option(names = "--rollback-reward-drop", defaultValue = "0.15", paramLabel = "R",
+            description = "Roll back when the candidate's mean estimated reward per period falls more than R below the "
+                    + "previous bundle's (default ${DEFAULT-VALUE}).")
+    double rollbackRewardDrop;
+
     @Override
     public Integer call() throws Exception {
         if (!(durationSeconds >= 0)) {
@@ -130,6 +146,9 @@ public final class RunCommand implements Callable<Integer> {
         if (record != null && LocalRecording.find().isEmpty()) {
             throw new InputException("--record needs the workstation sim2pi (this controller distribution has no broker); "
                     + "publish with --broker URL instead");
+        }
+        if (!(rollbackWindowSeconds >= 0)) {
+            throw new InputException("--rollback-window " + rollbackWindowSeconds + ": expected 0 or more seconds");
         }
         PolicyBundle b = loader().load(bundle);
         RobotTask task = Tasks.byId(b.manifest().taskId());
@@ -167,8 +186,11 @@ public final class RunCommand implements Callable<Integer> {
             // Opened last: a simulated robot starts falling in real time the moment it exists.
             opened = Robots.open(hardware, w, twinParams, clock, seed);
             Robots.Opened robot = opened;
+            RollbackConfig rollback = RollbackConfig.defaults(loopHz).withWindowNanos(Math.round(rollbackWindowSeconds * 1e9))
+                    .withMaxSaturatedFraction(rollbackSaturation).withMaxRewardDrop(rollbackRewardDrop);
             Controller controller = new Controller(opened.robot(), policy, b.manifest().controlRateHz(), safety, clock,
-                    Waiter.parkThenSpin(clock, Waiter.cappedSpinNanos(spinMicros * 1000, periodNanos)), periodNanos, publisher, runtime == PolicyRuntime.JAVA);
+                    Waiter.parkThenSpin(clock, Waiter.cappedSpinNanos(spinMicros * 1000, periodNanos)), periodNanos, publisher,
+                    runtime == PolicyRuntime.JAVA, rollback);
             TelemetryPublisher pub = publisher;
             AtomicBoolean reported = new AtomicBoolean();
             Runnable report = () -> {
@@ -178,8 +200,9 @@ public final class RunCommand implements Callable<Integer> {
             };
             if (mqtt != null) {
                 // Commands other than stop and e-stop must be signed by a key trusted for bundles too.
-                commands = CommandChannel.start(mqtt, CommandRules.of(this.robot, trustedKeys()).withExpectedTask(task),
-                        controller.commands());
+                commands = CommandChannel.start(mqtt, CommandRules.of(this.robot, trustedKeys()).withExpectedTask(task)
+                        .withUnsignedBundles(allowUnsigned), controller.commands());
+                controller.rollbacks().acknowledgeWith(commands);
             }
             Thread hook = controller.installShutdownHook(report);
             System.err.printf(Locale.ROOT, "sim2pi controller: %s on %s at %.6g Hz (%s runner), %s%n", b.source(),

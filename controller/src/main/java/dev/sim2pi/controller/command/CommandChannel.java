@@ -25,7 +25,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * Its own MQTT connection, apart from telemetry's, so a backlog of frames never delays a stop;
  * it reconnects by itself (0.5 s doubling to 5 s) and never touches the control loop's thread.
  */
-public final class CommandChannel implements AutoCloseable {
+public final class CommandChannel implements AutoCloseable, Acknowledger {
 
     private static final long FIRST_RETRY_MILLIS = 500;
     private static final long MAX_RETRY_MILLIS = 5_000;
@@ -145,6 +145,13 @@ public final class CommandChannel implements AutoCloseable {
             PahoThreads.shared().execute(() -> MqttClients.closeQuietly(c));
         }
         PahoThreads.shared().schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void acknowledge(String commandId, boolean accepted, String message, String reason) {
+        publishAck(CommandAck.newBuilder().setSchemaVersion(dev.sim2pi.telemetry.wire.WireSchema.VERSION)
+                .setCommandId(commandId).setAccepted(accepted).setMessage(message == null ? "" : message)
+                .setReason(reason == null ? "" : reason).build());
     }
 
     private void publishAck(CommandAck ack) {

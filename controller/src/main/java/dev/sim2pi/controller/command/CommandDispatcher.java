@@ -46,6 +46,7 @@ final class CommandDispatcher implements AutoCloseable {
         this.acks = acks;
         this.authenticator = new CommandAuthenticator(rules);
         BundleLoader l = BundleLoader.create().trusting(rules.trustedKeys().toArray(PublicKey[]::new));
+        l = rules.allowUnsignedBundles() ? l.allowingUnsigned() : l;
         this.loader = rules.expectedTask() == null ? l : l.expecting(rules.expectedTask());
         this.published = new PublishedBundles(rules.maxMessageBytes());
         // One bundle at a time and none waiting: a second load while one verifies is refused as busy.
@@ -168,13 +169,15 @@ final class CommandDispatcher implements AutoCloseable {
             name = "command " + id + " (" + SignedContent.bundleSha256(c).substring(0, 12) + ")";
         }
         try {
-            bundleThread.execute(() -> verifyAndLoad(id, name, archive));
+            LoadRequest request = new LoadRequest(id, c.getForce());
+            bundleThread.execute(() -> verifyAndLoad(request, name, archive));
         } catch (RejectedExecutionException e) {
             refuse(id, new Rejection(Refusal.BUSY, "another bundle is being verified; send the load again later"));
         }
     }
 
-    private void verifyAndLoad(String id, String name, byte[] archive) {
+    private void verifyAndLoad(LoadRequest request, String name, byte[] archive) {
+        String id = request.commandId();
         PolicyBundle bundle;
         try {
             bundle = loader.loadArchive(name, archive);
@@ -184,7 +187,7 @@ final class CommandDispatcher implements AutoCloseable {
             return;
         }
         try {
-            answer(id, callSink(s -> s.loadBundle(bundle)));
+            answer(id, callSink(s -> s.loadBundle(bundle, request)));
         } catch (RuntimeException e) {
             refuse(id, new Rejection(Refusal.CONTROLLER_REFUSED, "failed: " + e));
         }
@@ -202,7 +205,7 @@ final class CommandDispatcher implements AutoCloseable {
             stats.countAccepted();
             send(id, true, o.detail(), "");
         } else {
-            refuse(id, new Rejection(Refusal.CONTROLLER_REFUSED, o.detail()));
+            refuse(id, new Rejection(o.reason() == null ? Refusal.CONTROLLER_REFUSED : o.reason(), o.detail()));
         }
     }
 

@@ -21,9 +21,10 @@ import java.util.Objects;
  * @param window         how far a command's timestamp may be from the robot's wall time, either way
  * @param replayCapacity how many nonces are remembered (commands stamped before an evicted one are refused)
  * @param maxMessageBytes largest command or published bundle message read from the network
+ * @param allowUnsignedBundles whether a bundle without signature may be loaded (never by default)
  */
 public record CommandRules(String robotId, List<PublicKey> trustedKeys, RobotTask expectedTask, InstantSource wallClock,
-                           Duration window, int replayCapacity, int maxMessageBytes) {
+                           Duration window, int replayCapacity, int maxMessageBytes, boolean allowUnsignedBundles) {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
     public static final int DEFAULT_REPLAY_CAPACITY = 4096;
@@ -45,25 +46,31 @@ public record CommandRules(String robotId, List<PublicKey> trustedKeys, RobotTas
         }
     }
 
-    /** Defaults: system wall clock, 30 s window, 4096 nonces, 4 MiB messages, any task. */
+    /** Defaults: system wall clock, 30 s window, 4096 nonces, 4 MiB messages, any task, signed bundles only. */
     public static CommandRules of(String robotId, List<PublicKey> trustedKeys) {
         return new CommandRules(robotId, trustedKeys, null, InstantSource.system(), DEFAULT_WINDOW,
-                DEFAULT_REPLAY_CAPACITY, DEFAULT_MAX_MESSAGE_BYTES);
+                DEFAULT_REPLAY_CAPACITY, DEFAULT_MAX_MESSAGE_BYTES, false);
     }
 
     public CommandRules withWallClock(InstantSource clock) {
-        return new CommandRules(robotId, trustedKeys, expectedTask, clock, window, replayCapacity, maxMessageBytes);
+        return new CommandRules(robotId, trustedKeys, expectedTask, clock, window, replayCapacity, maxMessageBytes, allowUnsignedBundles);
     }
 
     public CommandRules withExpectedTask(RobotTask task) {
-        return new CommandRules(robotId, trustedKeys, task, wallClock, window, replayCapacity, maxMessageBytes);
+        return new CommandRules(robotId, trustedKeys, task, wallClock, window, replayCapacity, maxMessageBytes, allowUnsignedBundles);
     }
 
     public CommandRules withReplayCapacity(int capacity) {
-        return new CommandRules(robotId, trustedKeys, expectedTask, wallClock, window, capacity, maxMessageBytes);
+        return new CommandRules(robotId, trustedKeys, expectedTask, wallClock, window, capacity, maxMessageBytes, allowUnsignedBundles);
     }
 
     public CommandRules withMaxMessageBytes(int bytes) {
-        return new CommandRules(robotId, trustedKeys, expectedTask, wallClock, window, replayCapacity, bytes);
+        return new CommandRules(robotId, trustedKeys, expectedTask, wallClock, window, replayCapacity, bytes, allowUnsignedBundles);
+    }
+
+    /** Whether bundles without signature are loaded ({@code run --allow-unsigned}). */
+    public CommandRules withUnsignedBundles(boolean allow) {
+        return new CommandRules(robotId, trustedKeys, expectedTask, wallClock, window, replayCapacity, maxMessageBytes,
+                allow);
     }
 }

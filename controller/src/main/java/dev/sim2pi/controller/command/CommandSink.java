@@ -30,4 +30,12 @@ public interface CommandSink {
      * if the bundle does not fit (task, layouts, control rate).
      */
     CommandOutcome loadBundle(PolicyBundle bundle);
+
+    /**
+     * Swaps in a verified bundle as {@code request} asks; implementations that keep release
+     * history (anti-rollback, probation) use its command id and force flag.
+     */
+    default CommandOutcome loadBundle(PolicyBundle bundle, LoadRequest request) {
+        return loadBundle(bundle);
+    }
 }

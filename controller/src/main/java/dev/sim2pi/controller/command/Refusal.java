@@ -23,7 +23,17 @@ public enum Refusal {
     /** Another bundle is still being verified. */
     BUSY,
     /** The command passed every check and the controller declined it (for example, arm while faulted). */
-    CONTROLLER_REFUSED;
+    CONTROLLER_REFUSED,
+    /** The bundle is older than the running one, or another model of the same version (anti-rollback; force overrides). */
+    OLDER_VERSION,
+    /** The bundle was rolled back on this robot before and is not loaded again unless forced. */
+    ROLLED_BACK_BEFORE,
+    /** The bundle is the one running. */
+    ALREADY_RUNNING,
+    /** A candidate is still on probation after its swap (force overrides). */
+    ON_PROBATION,
+    /** Verdict on a loaded bundle: it misbehaved on probation and the previous one runs again. */
+    ROLLED_BACK;
 
     /** Lower snake case, as sent in {@code CommandAck.reason}. */
     public String code() {

@@ -56,6 +56,7 @@ public final class ControlLoop {
     private volatile long overruns;
     private volatile long skipped;
     private volatile String policyId;
+    private PeriodObserver observer;
 
     /**
      * @param watchdog fed every period; null to run without one (tests of the loop alone)
@@ -150,6 +151,11 @@ public final class ControlLoop {
     /** Scheduled start of the next period (where a later {@link #run(long, long)} continues the grid). */
     public long nextStartNanos() {
         return grid.next();
+    }
+
+    /** Shows every period to {@code o} from the next run on; set before the loop starts, null for none. */
+    public void observe(PeriodObserver o) {
+        this.observer = o;
     }
 
     /** Asks the loop to end after the current period (actuators left safe). */
@@ -284,6 +290,9 @@ public final class ControlLoop {
                     .safetyFlags(flags).startLatenessNanos(lateNanos)
                     .stageNanos(0, t1 - t0).stageNanos(1, t2 - t1).stageNanos(2, t3 - t2).stageNanos(3, t4 - t3)
                     .stageNanos(4, t5 - t4).commit();
+        }
+        if (observer != null) {
+            observer.period(policy, start, sensors, applied, flags);
         }
         long t6 = clock.nanoTime();
         if (watchdog != null) {

@@ -53,7 +53,7 @@ public final class Mailbox {
     }
 
     /** Queues a prepared policy; false when another swap is still under way. */
-    boolean offerPolicy(PreparedPolicy policy) {
+    public boolean offerPolicy(PreparedPolicy policy) {
         return retiredPolicy.get() == null && pendingPolicy.compareAndSet(null, policy);
     }
 

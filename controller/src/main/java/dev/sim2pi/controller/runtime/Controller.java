@@ -7,6 +7,10 @@ import dev.sim2pi.controller.loop.ControllerCommands;
 import dev.sim2pi.controller.loop.PreparedPolicy;
 import dev.sim2pi.controller.loop.Stage;
 import dev.sim2pi.controller.loop.Waiter;
+import dev.sim2pi.controller.rollout.GuardedCommands;
+import dev.sim2pi.controller.rollout.ReturnProxy;
+import dev.sim2pi.controller.rollout.RollbackConfig;
+import dev.sim2pi.controller.rollout.RollbackGuard;
 import dev.sim2pi.controller.safety.EventKind;
 import dev.sim2pi.controller.safety.SafetyConfig;
 import dev.sim2pi.controller.safety.SafetyEvents;
@@ -29,7 +33,8 @@ public final class Controller implements AutoCloseable {
     private final ControlLoop loop;
     private final Watchdog watchdog;
     private final EventDrain drain;
-    private final ControllerCommands commands;
+    private final CommandSink commands;
+    private final RollbackGuard guard;
     private final Thread loopThread;
     private volatile Throwable loopFailure;
     private boolean started;
@@ -42,6 +47,16 @@ public final class Controller implements AutoCloseable {
      */
     public Controller(RobotHardware robot, PreparedPolicy policy, double policyRateHz, SafetyConfig config, Clock clock,
                       Waiter waiter, long periodNanos, TelemetryPublisher publisher, boolean javaRunner) {
+        this(robot, policy, policyRateHz, config, clock, waiter, periodNanos, publisher, javaRunner, null);
+    }
+
+    /**
+     * @param rollback anti-rollback and automatic rollback of swapped-in bundles ({@link RollbackGuard}), or
+     *                 null to swap whatever fits and close the previous policy at once
+     */
+    public Controller(RobotHardware robot, PreparedPolicy policy, double policyRateHz, SafetyConfig config, Clock clock,
+                      Waiter waiter, long periodNanos, TelemetryPublisher publisher, boolean javaRunner,
+                      RollbackConfig rollback) {
         this.robot = robot;
         SafetyEvents events = new SafetyEvents(4096);
         SafetySupervisor safety = new SafetySupervisor(robot.task(), config,
@@ -49,8 +64,17 @@ public final class Controller implements AutoCloseable {
         this.watchdog = new Watchdog(clock, periodNanos, config.watchdogPeriods(), robot::safe);
         this.loop = new ControlLoop(robot, policy, safety, events, watchdog, clock, waiter, periodNanos,
                 publisher == null ? null : publisher.frame());
-        this.commands = new ControllerCommands(loop, policyRateHz, javaRunner);
-        this.drain = new EventDrain(loop, watchdog, publisher);
+        ControllerCommands direct = new ControllerCommands(loop, policyRateHz, javaRunner);
+        if (rollback != null) {
+            ReturnProxy proxy = new ReturnProxy(robot.task());
+            loop.observe(proxy);
+            this.guard = new RollbackGuard(loop, proxy, policy, rollback, clock);
+            this.commands = new GuardedCommands(direct, guard);
+        } else {
+            this.guard = null;
+            this.commands = direct;
+        }
+        this.drain = new EventDrain(loop, watchdog, publisher, guard);
         this.loopThread = new Thread(this::runLoop, "sim2pi-control-loop");
         loopThread.setPriority(Thread.MAX_PRIORITY);
         loopThread.setUncaughtExceptionHandler((t, e) -> {
@@ -99,6 +123,11 @@ public final class Controller implements AutoCloseable {
         return commands;
     }
 
+    /** The release history and rollback judge, or null when built without one. */
+    public RollbackGuard rollbacks() {
+        return guard;
+    }
+
     public ControlLoop loop() {
         return loop;
     }
@@ -142,6 +171,9 @@ public final class Controller implements AutoCloseable {
         }
         watchdog.close();
         drain.close();
+        if (guard != null) {
+            guard.close();
+        }
         makeSafe();
     }
 

@@ -58,6 +58,15 @@ public final class BundleArchive {
         }
     }
 
+    /** Writes the two files of {@code archive} into folder {@code dir} (created if missing), e.g. to re-sign it. */
+    public static void unpack(Path archive, Path dir) throws IOException {
+        Map<String, byte[]> files = read(archive);
+        Files.createDirectories(dir);
+        for (String name : ENTRIES) {
+            Files.write(dir.resolve(name), files.get(name));
+        }
+    }
+
     /** Reads both files of an archive; refusals name the archive and the entry. */
     static Map<String, byte[]> read(Path archive) {
         try (InputStream in = Files.newInputStream(archive)) {

@@ -13,7 +13,7 @@ import dev.sim2pi.telemetry.Topics;
  * subscription) and writes {@code telemetry/ack} and its own status: only a recorder's
  * confirmation can empty a robot's spool;</li>
  * <li>an operator (the monitor, {@code deploy}) reads everything, the bundle it deployed on {@code policy} too,
- * and writes {@code cmd} and {@code policy}.</li>
+ * and writes {@code cmd}, {@code policy} and {@code deploy} (the gate's decisions).</li>
  * </ul>
  */
 public final class TopicAcl {
@@ -40,7 +40,7 @@ public final class TopicAcl {
             case RECORDER -> (robot != null && Topics.isSafeId(robot) && Topics.TELEMETRY_ACK.equals(leaf))
                     || Topics.isRecorderStatus(topic);
             case OPERATOR -> robot != null && Topics.isSafeId(robot)
-                    && (Topics.COMMAND.equals(leaf) || Topics.POLICY.equals(leaf));
+                    && (Topics.COMMAND.equals(leaf) || Topics.POLICY.equals(leaf) || Topics.DEPLOY.equals(leaf));
         };
     }
 
@@ -61,7 +61,7 @@ public final class TopicAcl {
                     || filter.equals(Topics.telemetryAck(robotId)));
             case RECORDER -> Topics.isRobotFilter(filter, Topics.TELEMETRY, Topics.SESSION);
             case OPERATOR -> Topics.isRobotFilter(filter, Topics.STATUS, Topics.SESSION, Topics.TELEMETRY, Topics.EVENTS,
-                    Topics.COMMAND_ACK, Topics.POLICY) || filter.equals(Topics.allRecorderStatus());
+                    Topics.COMMAND_ACK, Topics.POLICY, Topics.DEPLOY) || filter.equals(Topics.allRecorderStatus());
         };
     }
 }

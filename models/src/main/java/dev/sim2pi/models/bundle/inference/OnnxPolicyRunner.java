@@ -19,6 +19,7 @@ import java.util.Set;
  */
 public final class OnnxPolicyRunner implements PolicyRunner {
 
+    private boolean closed;
     private final OrtSession session;
     private final int obsSize;
     private final int actSize;
@@ -109,6 +110,11 @@ public final class OnnxPolicyRunner implements PolicyRunner {
 
     @Override
     public void close() {
+        // Idempotent: a swapped-out policy may be closed by the thread that retired it and by its owner.
+        if (closed) {
+            return;
+        }
+        closed = true;
         inputTensor.close();
         outputTensor.close();
         closeQuietly(session);
