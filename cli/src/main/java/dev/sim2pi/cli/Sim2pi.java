@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 SimCommand.class,
                 TrainCommand.class,
                 SysidCommand.class,
+                FinetuneCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sim2pi implements Runnable {
