@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * user would (no JIT warmed by an earlier seed), and reads each run's {@code summary.json}.
  */
 @Command(name = "solve", description = "Train a task with its default config for several seeds, each as a separate "
-        + "'sim2pi train' process (last line: median_solved_at_wall_seconds=... min_final_eval=... solved_seeds=...).")
+        + "'sim2pi train' process (last line: median_solved_at_wall_seconds=... min_final_eval=... min_held_out_return_mean=... solved_seeds=...).")
 final class BenchSolveCommand implements Runnable {
 
     @Option(names = "--task", defaultValue = "pendulum-v1", description = "Task id (default: ${DEFAULT-VALUE}).")
@@ -39,6 +39,7 @@ final class BenchSolveCommand implements Runnable {
     public void run() {
         List<Double> solvedSeconds = new ArrayList<>();
         double minFinal = Double.POSITIVE_INFINITY;
+        double minHeldOut = Double.POSITIVE_INFINITY;
         int solved = 0;
         for (long seed : seeds) {
             Path dir = out.resolve(taskId + "-seed" + seed);
@@ -46,6 +47,8 @@ final class BenchSolveCommand implements Runnable {
             JsonNode finalEval = s.get("final_eval_return_mean");
             double fin = finalEval == null || finalEval.isNull() ? Double.NaN : finalEval.asDouble();
             minFinal = Math.min(minFinal, fin);
+            double heldOut = number(s.get("held_out_return_mean"));
+            minHeldOut = Math.min(minHeldOut, heldOut);
             JsonNode at = s.get("solved_at_wall_seconds");
             boolean ok = at != null && !at.isNull();
             if (ok) {
@@ -55,15 +58,20 @@ final class BenchSolveCommand implements Runnable {
                 solvedSeconds.add(Double.POSITIVE_INFINITY);
             }
             System.out.printf(Locale.ROOT, "seed %d: solved_at_env_steps=%s solved_at_wall_seconds=%s final_eval=%.1f "
-                            + "wall_seconds=%.1f%n", seed, s.get("solved_at_env_steps"), at, fin,
+                            + "held_out_return_mean=%.1f wall_seconds=%.1f%n", seed, s.get("solved_at_env_steps"), at, fin,
+                    heldOut,
                     s.get("wall_seconds").asDouble());
         }
         double[] sorted = solvedSeconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         new Figures().put("median_solved_at_wall_seconds", Double.isFinite(median) ? median : -1)
-                .put("min_final_eval", minFinal).put("solved_seeds", solved).put("seeds", seeds.length)
+                .put("min_final_eval", minFinal).put("min_held_out_return_mean", minHeldOut).put("solved_seeds", solved).put("seeds", seeds.length)
                 .put("task", taskId).print(System.out);
+    }
+
+    private static double number(JsonNode n) {
+        return n == null || n.isNull() ? Double.NaN : n.asDouble();
     }
 
     private JsonNode train(long seed, Path dir) {

@@ -10,6 +10,17 @@ import dev.sim2pi.models.InputException;
 public final class Topics {
 
     public static final String ROOT = "sim2pi";
+    /** Root of the recorders' own topics: {@code sim2pi-recorder/<client>/status}. */
+    public static final String RECORDER_ROOT = "sim2pi-recorder";
+    /** Leaves of a robot's topics, the part after {@code sim2pi/<robot>/}. */
+    public static final String TELEMETRY = "telemetry";
+    public static final String TELEMETRY_ACK = "telemetry/ack";
+    public static final String SESSION = "session";
+    public static final String STATUS = "status";
+    public static final String EVENTS = "events";
+    public static final String COMMAND = "cmd";
+    public static final String COMMAND_ACK = "cmd/ack";
+    public static final String POLICY = "policy";
 
     private Topics() {
     }
@@ -36,36 +47,84 @@ public final class Topics {
     }
 
     public static String telemetry(String robot) {
-        return ROOT + "/" + robot + "/telemetry";
+        return of(robot, TELEMETRY);
     }
 
     /** Where recorders confirm stored frames to the publisher. */
     public static String telemetryAck(String robot) {
-        return ROOT + "/" + robot + "/telemetry/ack";
+        return of(robot, TELEMETRY_ACK);
     }
 
     public static String session(String robot) {
-        return ROOT + "/" + robot + "/session";
+        return of(robot, SESSION);
     }
 
     public static String status(String robot) {
-        return ROOT + "/" + robot + "/status";
+        return of(robot, STATUS);
     }
 
     public static String events(String robot) {
-        return ROOT + "/" + robot + "/events";
+        return of(robot, EVENTS);
     }
 
     public static String command(String robot) {
-        return ROOT + "/" + robot + "/cmd";
+        return of(robot, COMMAND);
     }
 
     public static String commandAck(String robot) {
-        return ROOT + "/" + robot + "/cmd/ack";
+        return of(robot, COMMAND_ACK);
     }
 
     public static String policy(String robot) {
-        return ROOT + "/" + robot + "/policy";
+        return of(robot, POLICY);
+    }
+
+    private static String of(String robot, String leaf) {
+        return ROOT + "/" + robot + "/" + leaf;
+    }
+
+    /** Where a recorder publishes its status (retained). */
+    public static String recorderStatus(String clientId) {
+        return RECORDER_ROOT + "/" + clientId + "/" + STATUS;
+    }
+
+    /** Filter matching every recorder's status. */
+    public static String allRecorderStatus() {
+        return RECORDER_ROOT + "/+/" + STATUS;
+    }
+
+    /** Whether {@code topic} is a recorder's status topic. */
+    public static boolean isRecorderStatus(String topic) {
+        String prefix = RECORDER_ROOT + "/";
+        String suffix = "/" + STATUS;
+        return topic.startsWith(prefix) && topic.endsWith(suffix) && topic.length() > prefix.length() + suffix.length()
+                && isSafeId(topic.substring(prefix.length(), topic.length() - suffix.length()));
+    }
+
+    /**
+     * {@code filter} as an MQTT 5 shared subscription of {@code group}: the broker hands each
+     * message to one member of the group ({@code $share/<group>/<filter>}); null group = {@code filter}.
+     */
+    public static String shared(String group, String filter) {
+        return group == null ? filter : "$share/" + group + "/" + filter;
+    }
+
+    /**
+     * Whether {@code filter} is {@code sim2pi/<robot or +>/<one of leaves>}: a filter over one
+     * robot or all robots, for access rules.
+     */
+    public static boolean isRobotFilter(String filter, String... leaves) {
+        String robot = robotOf(filter);
+        if (robot == null || !(robot.equals("+") || isSafeId(robot))) {
+            return false;
+        }
+        String leaf = leafOf(filter);
+        for (String l : leaves) {
+            if (l.equals(leaf)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Filter matching {@code leaf} for one robot, or for all robots when {@code robot} is null. */

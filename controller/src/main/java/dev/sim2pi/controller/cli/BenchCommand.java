@@ -116,6 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
             LoopSummary s = controller.summary();
             System.out.println("events " + s.eventCounts());
             System.out.println("stage p99 us " + s.stageP99Micros());
+            s.overrunLines().forEach(System.out::println);
             double perIter = iterations == 0 ? Double.NaN : (double) (bytes1 - bytes0) / iterations;
             Figures f = new Figures().put("iterations", iterations).put("overruns", overruns)
                     .put("overrun_fraction", iterations == 0 ? Double.NaN : (double) overruns / iterations)

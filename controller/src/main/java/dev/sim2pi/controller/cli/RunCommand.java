@@ -160,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
             if (mqtt != null) {
                 Path spoolDir = spool != null ? spool : Path.of(System.getProperty("user.home"), ".sim2pi", "spool", robot);
                 publisher = TelemetryPublisher.start(PublisherConfig.defaults(robot, mqtt, spoolDir),
-                        Controller.frameLayout(task, loopHz), "run-" + System.currentTimeMillis());
+                        Controller.frameLayout(task, loopHz), "run-" + System.currentTimeMillis(), policy.id());
             }
             // Opened last: a simulated robot starts falling in real time the moment it exists.
             opened = Robots.open(hardware, w, twinParams, clock, seed);
@@ -273,6 +273,7 @@ public final class RunCommand implements Callable<Integer> {
                 s.faultCause().isEmpty() ? "" : " (" + s.faultCause() + ")", s.watchdogTrips());
         out.println("events " + s.eventCounts());
         out.println("stage p99 us " + s.stageP99Micros());
+        s.overrunLines().forEach(out::println);
         if (opened.simulation() != null) {
             var world = opened.simulation().world();
             StringBuilder sb = new StringBuilder("actuators after stop (read back from the simulated robot):");

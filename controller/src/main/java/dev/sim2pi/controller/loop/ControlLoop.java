@@ -36,6 +36,8 @@ public final class ControlLoop {
     private final TelemetryFrame frame;
     private final Mailbox mailbox;
     private final LoopTimings timings = new LoopTimings();
+    private final OverrunLog overrunLog = new OverrunLog();
+    private final long[] stageNanos = new long[Stage.values().length];
     private final ObservationBuilder observations;
     private final double[] sensors;
     private final double[] lastGood;
@@ -117,6 +119,11 @@ public final class ControlLoop {
         return events;
     }
 
+    /** Where each overrunning period's time went; read it once the loop has stopped. */
+    public OverrunLog overrunLog() {
+        return overrunLog;
+    }
+
     /** Stage and jitter histograms; read them once the loop has stopped. */
     public LoopTimings timings() {
         return timings;
@@ -162,11 +169,22 @@ public final class ControlLoop {
      */
     public void run(long originNanos, long maxIterations) {
         grid.restart(originNanos);
+        overrunLog.origin(originNanos);
         for (long k = 0; k < maxIterations && !stopRequested; k++) {
-            waiter.awaitNanos(grid.next());
+            long scheduled = grid.next();
+            waiter.awaitNanos(scheduled);
             long start = clock.nanoTime();
-            iterate(start, start - grid.next());
-            grid.advance(clock.nanoTime());
+            long cpuStart = ThreadCpu.nanos();
+            iterate(start, start - scheduled);
+            long end = clock.nanoTime();
+            long overrunsBefore = grid.overruns();
+            grid.advance(end);
+            if (grid.overruns() != overrunsBefore) {
+                long woke = waiter.wokeNanos();
+                overrunLog.record(scheduled, start, end, scheduled + periodNanos,
+                        woke == Long.MIN_VALUE ? 0 : woke - scheduled, stageNanos,
+                        cpuStart < 0 ? -1 : ThreadCpu.nanos() - cpuStart);
+            }
             iterations = iterations + 1;
             overruns = grid.overruns();
             skipped = grid.skippedPeriods();
@@ -182,6 +200,7 @@ public final class ControlLoop {
         if (resetTimings) {
             resetTimings = false;
             timings.reset();
+            overrunLog.reset();
         }
         timings.startJitter(lateNanos);
         safety.beginPeriod();
@@ -256,12 +275,13 @@ public final class ControlLoop {
         if (watchdog != null) {
             watchdog.feed(t6);
         }
-        timings.stage(Stage.READ, t1 - t0);
-        timings.stage(Stage.OBSERVE, t2 - t1);
-        timings.stage(Stage.INFER, t3 - t2);
-        timings.stage(Stage.SAFETY, t4 - t3);
-        timings.stage(Stage.WRITE, t5 - t4);
-        timings.stage(Stage.PUBLISH, t6 - t5);
+        stageNanos[0] = t1 - t0;
+        stageNanos[1] = t2 - t1;
+        stageNanos[2] = t3 - t2;
+        stageNanos[3] = t4 - t3;
+        stageNanos[4] = t5 - t4;
+        stageNanos[5] = t6 - t5;
+        timings.stages(stageNanos);
         timings.iteration(t6 - start);
     }
 

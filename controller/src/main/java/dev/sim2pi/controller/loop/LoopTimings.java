@@ -31,8 +31,11 @@ public final class LoopTimings {
         h.recordValue(nanos < 0 ? 0 : Math.min(nanos, HIGHEST_NANOS));
     }
 
-    void stage(Stage stage, long nanos) {
-        record(stages[stage.ordinal()], nanos);
+    /** Records every stage's duration, in {@link Stage} order. */
+    void stages(long[] stageNanos) {
+        for (int i = 0; i < stages.length; i++) {
+            record(stages[i], stageNanos[i]);
+        }
     }
 
     void startJitter(long nanos) {

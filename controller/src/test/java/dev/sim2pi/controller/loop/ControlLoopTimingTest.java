@@ -56,6 +56,45 @@ class ControlLoopTimingTest {
     }
 
     @Test
+    void anOverrunRecordsWhichStageTookTheTime() {
+        SimRig rig = new SimRig(1);
+        ScriptedRunner runner = new ScriptedRunner(rig.robot.task().observationSize(), 2);
+        runner.onCall = k -> {
+            if (k == 3) {
+                rig.clock.advanceNanos(P + P / 4); // inference stalls for 1.25 periods
+            }
+        };
+        // A waiter that wakes 2 ms late once: the OS did not run the loop thread in time.
+        Waiter stepping = Waiter.stepping(rig.clock);
+        long[] lateOnce = {7};
+        Waiter late = deadline -> {
+            stepping.awaitNanos(deadline);
+            if (lateOnce[0]-- == 0) {
+                rig.clock.advanceNanos(P + 2_000_000);
+            }
+        };
+        ControlLoop loop = new ControlLoop(rig.robot, new PreparedPolicy("test", runner, null), rig.safety, rig.events,
+                null, rig.clock, late, P, null);
+        loop.run(0, 12);
+        assertEquals(2, loop.overruns());
+        OverrunLog log = loop.overrunLog();
+        assertEquals(2, log.count());
+        var stall = log.overruns().get(0);
+        assertEquals(3 * P * 1e-9, stall.atSeconds(), 1e-12, "the fourth period");
+        assertEquals((P + P / 4) / 1000.0, stall.stageMicros()[Stage.INFER.ordinal()], 1e-9);
+        assertEquals(P / 4 / 1000.0, stall.endPastGridMicros(), 1e-9);
+        assertEquals(0, stall.lateStartMicros());
+        assertTrue(stall.blame().startsWith("infer"), stall.describe());
+
+        var wake = log.overruns().get(1);
+        assertEquals((P + 2_000_000) / 1000.0, wake.lateStartMicros(), 1e-9, "started late, every stage on time");
+        assertEquals(0, wake.stageMicros()[Stage.INFER.ordinal()]);
+        assertTrue(wake.blame().startsWith("late_start"), wake.describe());
+        assertEquals((P + P / 4) / 1000.0, log.maxima().stageMicros()[Stage.INFER.ordinal()], 1e-9, "per-stage maximum");
+        assertEquals((P + 2_000_000) / 1000.0, log.maxima().lateStartMicros(), 1e-9);
+    }
+
+    @Test
     void eachStageIsTimedIntoItsHistogram() {
         SimRig rig = new SimRig(1);
         ScriptedRunner runner = new ScriptedRunner(rig.robot.task().observationSize(), 2);

@@ -54,6 +54,15 @@ final class SimMotor implements MotorDriver {
         world.setAction(channel, 0);
     }
 
+    /**
+     * Zeroes the plant's command through the world's lock-free latch: a watchdog calls this from
+     * its own thread while the loop may be stepping the plant, which only its owner may do.
+     */
+    @Override
+    public void safe() {
+        world.zeroFromAnyThread(channel);
+    }
+
     @Override
     public void enable(boolean enable) {
         if (!closed) {

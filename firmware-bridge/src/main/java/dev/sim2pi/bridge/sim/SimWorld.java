@@ -6,14 +6,17 @@ import dev.sim2pi.sim.Plants;
 import dev.sim2pi.sim.Rng;
 import dev.sim2pi.sim.robots.Twins;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A plant that advances with a clock: the physical world behind a simulated robot. Whenever a
  * device looks at it, it first steps the plant once for every control period the clock has
  * passed, holding the last command (a zero-order hold, as a motor driver does), then senses once
  * per step so every device sees the same reading. With {@link Clock#system()} it runs in real
- * time; with a stepped clock a test decides when time passes. Not thread-safe; allocation-free
- * after construction.
+ * time; with a stepped clock a test decides when time passes. One thread owns it (the control
+ * loop); the only calls other threads may make are {@link #zeroFromAnyThread} (a watchdog or
+ * shutdown hook making motors safe) and {@link #action}: the plant is stepped by its owner only,
+ * so it never sees two writers. Allocation-free after construction.
  */
 public final class SimWorld {
 
@@ -28,6 +31,10 @@ public final class SimWorld {
     private long nextStepNanos;
     private long steps;
     private boolean sensed;
+    /** Action channels another thread zeroed (one bit each) that the owner has not applied yet. */
+    private final AtomicLong zeroPending = new AtomicLong();
+    /** Clock reading of the earliest pending zeroing; Long.MAX_VALUE when none. */
+    private final AtomicLong zeroSinceNanos = new AtomicLong(Long.MAX_VALUE);
 
     /**
      * @param params one parameter vector of {@code plant} (nominal, a draw, or a twin's file)
@@ -41,6 +48,9 @@ public final class SimWorld {
         this.params = params.clone();
         this.state = new double[plant.simStateSize()];
         this.action = new double[plant.task().actions().size()];
+        if (action.length > Long.SIZE) {
+            throw new IllegalArgumentException("at most " + Long.SIZE + " action channels, got " + action.length);
+        }
         this.sensors = new double[plant.task().sensors().size()];
         this.rng = new Rng(seed);
         this.clock = clock;
@@ -79,16 +89,49 @@ public final class SimWorld {
     /** Steps the plant for every period the clock has passed, then senses if it moved. */
     public void sync() {
         long now = clock.nanoTime();
+        if (zeroPending.get() != 0) {
+            // Steps that ended before the zeroing ran with the old command; later ones with zero.
+            long since = zeroSinceNanos.getAndSet(Long.MAX_VALUE);
+            stepUntil(Math.min(now, since));
+            long channels = zeroPending.getAndSet(0);
+            while (channels != 0) {
+                action[Long.numberOfTrailingZeros(channels)] = 0;
+                channels &= channels - 1;
+            }
+        }
+        stepUntil(now);
+        if (!sensed) {
+            plant.sense(params, 0, state, 0, rng, sensors, 0);
+            sensed = true;
+        }
+    }
+
+    private void stepUntil(long now) {
         while (now - nextStepNanos >= 0) {
             plant.step(params, 0, state, 0, action, 0, rng);
             nextStepNanos += periodNanos;
             steps++;
             sensed = false;
         }
-        if (!sensed) {
-            plant.sense(params, 0, state, 0, rng, sensors, 0);
-            sensed = true;
-        }
+    }
+
+    /**
+     * Zeroes action channel {@code index} from now on (this clock reading), from any thread: a
+     * watchdog making a motor safe while the owner is stuck or merely slow. The plant holds zero
+     * from this instant; the owner's next {@link #sync()} steps the periods before it with the old
+     * command and clears the channel; {@link #action} reports zero at once. Lock-free, allocation-free.
+     */
+    public void zeroFromAnyThread(int index) {
+        long bit = 1L << index;
+        long bits;
+        do {
+            bits = zeroPending.get();
+        } while (!zeroPending.compareAndSet(bits, bits | bit));
+        long now = clock.nanoTime();
+        long since;
+        do {
+            since = zeroSinceNanos.get();
+        } while (now < since && !zeroSinceNanos.compareAndSet(since, now));
     }
 
     /** The current raw reading (task sensor layout) after {@link #sync()}. */
@@ -102,8 +145,9 @@ public final class SimWorld {
         action[index] = value;
     }
 
+    /** The command the plant holds on channel {@code index}: zero once zeroed from another thread. */
     public double action(int index) {
-        return action[index];
+        return (zeroPending.get() & 1L << index) != 0 ? 0 : action[index];
     }
 
     public Plant plant() {

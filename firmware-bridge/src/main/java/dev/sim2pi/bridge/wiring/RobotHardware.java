@@ -19,6 +19,12 @@ import java.util.Map;
  * its command vector, whatever devices are behind (Pi4J, a microcontroller or a simulation).
  * {@link #read} and {@link #apply} do not allocate. Motors start disabled; {@link #enable}
  * arms them. Closing leaves every actuator in its safe state.
+ *
+ * <p>One thread reads and applies (the control loop). {@link #safe()} may come from any other
+ * thread (a watchdog, a shutdown hook) while that thread is stuck or merely slow: it latches, and
+ * until {@link #enable} clears the latch every {@link #apply} writes the safe state instead of its
+ * command. A write racing the latch is checked once more after it lands, so the safe state wins
+ * whichever comes last; no lock is taken.
  */
 public final class RobotHardware implements AutoCloseable {
 
@@ -49,6 +55,7 @@ public final class RobotHardware implements AutoCloseable {
     private final boolean[] servoInMicros;
     private final List<Actuator> actuators = new ArrayList<>();
     private boolean closed;
+    private volatile boolean safeLatched;
 
     private RobotHardware(Wiring wiring, DeviceProvider provider) {
         this.wiring = wiring;
@@ -205,8 +212,17 @@ public final class RobotHardware implements AutoCloseable {
      * NaN coasts that motor or relaxes that servo.
      */
     public void apply(double[] command, int offset) {
+        boolean latched = safeLatched;
+        write(command, offset, latched);
+        if (!latched && safeLatched) {
+            // safe() ran while this command was being written and may have landed before it.
+            write(command, offset, true);
+        }
+    }
+
+    private void write(double[] command, int offset, boolean safeState) {
         for (int i = 0; i < actionChannels.length; i++) {
-            double v = command[offset + i];
+            double v = safeState ? Double.NaN : command[offset + i];
             double c = Double.isNaN(v) ? v : actionChannels[i].clamp(v);
             if (motors[i] != null) {
                 motors[i].setDuty(c / unitsPerFullScale[i]);
@@ -230,6 +246,11 @@ public final class RobotHardware implements AutoCloseable {
         return i;
     }
 
+    /** Whether {@link #safe()} latched the actuators safe since the last {@link #enable}. */
+    public boolean safeLatched() {
+        return safeLatched;
+    }
+
     /** Sets the value the next {@link #read} reports for operator channel {@code channelIndex}. */
     public void setOperator(int channelIndex, double value) {
         if (kind[channelIndex] != Kind.OPERATOR) {
@@ -238,8 +259,9 @@ public final class RobotHardware implements AutoCloseable {
         operator[channelIndex] = value;
     }
 
-    /** Arms every motor. */
+    /** Arms every motor and clears the latch of {@link #safe()}. */
     public void enable() {
+        safeLatched = false;
         for (MotorDriver m : motors) {
             if (m != null) {
                 m.enable(true);
@@ -247,8 +269,13 @@ public final class RobotHardware implements AutoCloseable {
         }
     }
 
-    /** Puts every actuator in its safe state now (motors coast, servos relax); they stay armed. */
+    /**
+     * Puts every actuator in its safe state now (motors coast, servos relax) and keeps them there
+     * until {@link #enable}: {@link #apply} writes the safe state meanwhile. Safe to call from any
+     * thread; allocation-free.
+     */
     public void safe() {
+        safeLatched = true;
         for (Actuator a : actuators) {
             a.safe();
         }

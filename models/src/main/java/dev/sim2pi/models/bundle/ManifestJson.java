@@ -54,6 +54,12 @@ final class ManifestJson {
         ObjectNode onnx = root.putObject("onnx");
         onnx.put("file", PolicyBundle.ONNX_FILE);
         onnx.put("sha256", m.onnxSha256());
+        root.put("version", m.version());
+        if (m.parent() == null) {
+            root.putNull("parent");
+        } else {
+            root.put("parent", m.parent());
+        }
         ArrayNode golden = root.putArray("golden");
         for (GoldenPair p : m.golden()) {
             ObjectNode pair = golden.addObject();
@@ -162,6 +168,25 @@ final class ManifestJson {
         if (sig != null && !sig.isNull()) {
             signer = text(object(root, "signature", ""), "publicKey", "signature.");
         }
+        int version = PolicyManifest.FIRST_VERSION;
+        JsonNode v = root.get("version");
+        if (v != null && !v.isNull()) {
+            long n = integer(root, "version", "");
+            if (n < PolicyManifest.FIRST_VERSION || n > Integer.MAX_VALUE) {
+                throw refuse("version", "is " + n + "; expected an integer from " + PolicyManifest.FIRST_VERSION
+                        + " to " + Integer.MAX_VALUE);
+            }
+            version = (int) n;
+        }
+        String parent = null;
+        JsonNode p = root.get("parent");
+        if (p != null && !p.isNull()) {
+            parent = text(root, "parent", "");
+            if (!parent.matches("[0-9a-f]{64}")) {
+                throw refuse("parent", "is '" + abbreviate(p) + "'; expected null or the parent's onnx.sha256"
+                        + " (64 lower-case hex digits)");
+            }
+        }
         Provenance provenance;
         try {
             provenance = new Provenance(commit, trainerConfig, envSteps, returns, seed, randConfig, latencySteps);
@@ -169,7 +194,7 @@ final class ManifestJson {
             throw refuse("provenance", e.getMessage());
         }
         return new PolicyManifest(schema, taskId, taskVersion, observation, action, rate, latencySeconds, sizes,
-                activation, provenance, sha, golden, signer);
+                activation, provenance, sha, golden, signer, version, parent);
     }
 
     private List<GoldenPair> golden(JsonNode root, int obsSize, int actSize) {

@@ -47,6 +47,18 @@ public final class PolicyExporter {
      * @return the bundle as loaded back
      */
     public static PolicyBundle export(RobotTask task, ActorNetwork actor, Provenance provenance, Path dir, KeyPair signer) {
+        return export(task, actor, provenance, PolicyManifest.FIRST_VERSION, null, dir, signer);
+    }
+
+    /**
+     * Exports and verifies a bundle with a release number and parent (a fine-tuned successor).
+     *
+     * @param version release number, at least 1; a robot refuses one lower than it runs unless forced
+     * @param parent  {@code onnx.sha256} of the bundle it was derived from, or null
+     * @see #export(RobotTask, ActorNetwork, Provenance, Path, KeyPair)
+     */
+    public static PolicyBundle export(RobotTask task, ActorNetwork actor, Provenance provenance, int version,
+                                      String parent, Path dir, KeyPair signer) {
         checkFits(task, actor);
         OnnxMl.ModelProto model = ActorGraphWriter.write(actor, metadata(task, provenance));
         List<String> problems = OnnxModelCheck.problems(model, actor.observationSize(), actor.actionSize());
@@ -66,7 +78,7 @@ public final class PolicyExporter {
         PolicyManifest manifest = new PolicyManifest(PolicyManifest.SCHEMA_VERSION, task.id(), task.version(),
                 task.observationLayout(), task.actions(), task.controlRateHz(),
                 provenance.actionLatencySteps() * task.controlPeriodSeconds(), actor.layerSizes(), actor.hidden(),
-                provenance, Sha256.hex(onnx), golden, null);
+                provenance, Sha256.hex(onnx), golden, null, version, parent);
         byte[] json = Json.pretty(ManifestJson.write(manifest));
         if (signer != null) {
             // Sign the tree as a reader will parse it, so the canonical bytes agree exactly.

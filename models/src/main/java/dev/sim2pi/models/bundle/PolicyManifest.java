@@ -21,14 +21,19 @@ import java.util.Objects;
  * @param onnxSha256            lower-case hex SHA-256 of {@code policy.onnx}
  * @param golden                golden observation/command pairs
  * @param signerKey             Base64 X.509 encoding of the Ed25519 key that signed it, or null if unsigned
+ * @param version               release number, at least 1 and rising with each bundle deployed to a robot: a
+ *                              controller refuses one older than it runs (anti-rollback); 1 when the file has none
+ * @param parent                {@code onnx.sha256} of the bundle this one was fine-tuned from, or null
  */
 public record PolicyManifest(int schemaVersion, String taskId, int taskVersion, Layout observation, Layout action,
                              double controlRateHz, double actionLatencySeconds, List<Integer> layerSizes,
                              Activation hiddenActivation, Provenance provenance, String onnxSha256,
-                             List<GoldenPair> golden, String signerKey) {
+                             List<GoldenPair> golden, String signerKey, int version, String parent) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
+    /** The release number of a bundle whose manifest states none. */
+    public static final int FIRST_VERSION = 1;
 
     public PolicyManifest {
         Objects.requireNonNull(taskId, "taskId");
@@ -38,6 +43,21 @@ public record PolicyManifest(int schemaVersion, String taskId, int taskVersion, 
         Objects.requireNonNull(onnxSha256, "onnxSha256");
         layerSizes = List.copyOf(layerSizes);
         golden = List.copyOf(golden);
+        if (version < FIRST_VERSION) {
+            throw new IllegalArgumentException("bundle version must be >= " + FIRST_VERSION + ", got " + version);
+        }
+        if (parent != null && !parent.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("parent must be 64 lower-case hex digits (an onnx.sha256), got '" + parent + "'");
+        }
+    }
+
+    /** A first release (version 1, no parent). */
+    public PolicyManifest(int schemaVersion, String taskId, int taskVersion, Layout observation, Layout action,
+                          double controlRateHz, double actionLatencySeconds, List<Integer> layerSizes,
+                          Activation hiddenActivation, Provenance provenance, String onnxSha256,
+                          List<GoldenPair> golden, String signerKey) {
+        this(schemaVersion, taskId, taskVersion, observation, action, controlRateHz, actionLatencySeconds, layerSizes,
+                hiddenActivation, provenance, onnxSha256, golden, signerKey, FIRST_VERSION, null);
     }
 
     public boolean signed() {

@@ -32,7 +32,8 @@ class ManifestSchemaTest {
         PolicyExporter.export(TestTasks.PENDULUM, TestTasks.randomActor(TestTasks.PENDULUM, new int[] {8}, Activation.RELU, 1, false),
                 TestTasks.provenance(1), tmp, Ed25519Keys.generate());
         JsonNode manifest = json.readTree(tmp.resolve(PolicyBundle.MANIFEST_FILE).toFile());
-        assertEquals(names(manifest), union(strings(schema.get("required")), Set.of("signature")));
+        // version and parent are written always but optional to read (bundles made before them default to 1, none).
+        assertEquals(names(manifest), union(strings(schema.get("required")), Set.of("signature", "version", "parent")));
         assertEquals(names(schema.get("properties")), names(manifest));
         for (String nested : new String[] {"task", "actionLatency", "randomization", "provenance", "network", "onnx", "signature"}) {
             assertEquals(strings(schema.at("/properties/" + nested + "/required")), names(manifest.get(nested)), nested);

@@ -33,6 +33,9 @@ class SchemaV1BundleTest {
                 .load(V1.resolve("test-balancer" + PolicyBundle.ARCHIVE_EXTENSION));
         assertEquals(1, b.manifest().schemaVersion());
         assertTrue(b.manifest().signed());
+        // Written before bundles had a release number: the first release, no parent.
+        assertEquals(PolicyManifest.FIRST_VERSION, b.manifest().version());
+        assertEquals(null, b.manifest().parent());
     }
 
     @Test

@@ -32,8 +32,15 @@ public final class Allocations {
      * stopping at the first run that allocated nothing (so a zero last element means success).
      */
     public static List<Long> untilZero(Runnable window, int tries) {
+        return untilZero(NOTHING, window, tries);
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
+    private static List<Long> untilZero(Runnable refill, Runnable window, int tries) {
         List<Long> seen = new ArrayList<>();
         for (int i = 0; i < tries; i++) {
+            refill.run();
             long before = MX.getCurrentThreadAllocatedBytes();
             window.run();
             long bytes = MX.getCurrentThreadAllocatedBytes() - before;
@@ -50,8 +57,17 @@ public final class Allocations {
      * (not those fed a fixed budget of scripted readings).
      */
     public static List<Long> untilZeroOnceJitSettles(Runnable window, int tries) {
-        settleJit(window);
-        return untilZero(window, tries);
+        return untilZeroOnceJitSettles(NOTHING, window, tries);
+    }
+
+    /**
+     * As {@link #untilZeroOnceJitSettles(Runnable, int)} for windows that consume a budget (scripted
+     * readings queued on a mock device): {@code refill} runs before every window, settling or
+     * measured, and is not measured itself, so the windows can run as often as the JIT needs.
+     */
+    public static List<Long> untilZeroOnceJitSettles(Runnable refill, Runnable window, int tries) {
+        settleJit(refill, window);
+        return untilZero(refill, window, tries);
     }
 
     /**
@@ -60,6 +76,10 @@ public final class Allocations {
      * none of the String constants HotSpot resolves for it, falls into a measured window.
      */
     public static void settleJit(Runnable window) {
+        settleJit(NOTHING, window);
+    }
+
+    private static void settleJit(Runnable refill, Runnable window) {
         java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return;
@@ -67,6 +87,7 @@ public final class Allocations {
         long end = System.nanoTime() + MAX_SETTLE_SECONDS * 1_000_000_000L;
         int quiet = 0;
         for (int i = 0; i < MAX_SETTLE_RUNS && quiet < 2 && System.nanoTime() < end; i++) {
+            refill.run();
             long before = jit.getTotalCompilationTime();
             window.run();
             quiet = jit.getTotalCompilationTime() == before ? quiet + 1 : 0;

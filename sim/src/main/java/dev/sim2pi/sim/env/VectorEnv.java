@@ -72,6 +72,8 @@ public final class VectorEnv implements AutoCloseable {
     /** Reward as the robot would compute it, or null to reward on the true state. */
     private final RobotRewards estimated;
     private final double[] trueRewards;
+    /** Pendulum-v1's one-pass block step, or null for the generic path. */
+    private final PendulumBlock pendulum;
 
     private long seed;
     private boolean started;
@@ -123,6 +125,10 @@ public final class VectorEnv implements AutoCloseable {
         this.appliedOffsets = delays != null ? new int[envs] : null;
         this.trueRewards = new double[envs];
         this.estimated = options.estimatedReward() ? new RobotRewards(task, envs) : null;
+        this.pendulum = PendulumBlock.covers(plant, delays != null, estimated != null)
+                ? new PendulumBlock(plant, params, paramSize, state, before, sensors, observations, rewards,
+                        trueRewards, returns, terminated, truncated, steps, rngs)
+                : null;
         int threads = options.threads() > 0 ? options.threads() : EnvOptions.defaultThreads(envs);
         int blocks = (envs + BLOCK - 1) / BLOCK;
         IntConsumer blockStep = this::stepBlock;
@@ -180,11 +186,19 @@ public final class VectorEnv implements AutoCloseable {
 
     private void stepBlock(int block) {
         int from = block * BLOCK;
-        stepBlock(from, Math.min(envs, from + BLOCK), pendingActions);
+        int to = Math.min(envs, from + BLOCK);
+        if (pendulum != null) {
+            pendulum.step(from, to, pendingActions);
+        } else {
+            stepBlock(from, to, pendingActions);
+        }
+        if (autoReset) {
+            endEpisodes(from, to);
+        }
     }
 
     /**
-     * One step of a block of environments in phases (physics, then observations, then resets):
+     * One step of a block of environments in phases (physics, then observations; resets follow):
      * each phase's loop has independent iterations, so the CPU overlaps the long math (sin, cos)
      * of neighbouring environments instead of waiting on one environment's chain.
      */
@@ -196,15 +210,17 @@ public final class VectorEnv implements AutoCloseable {
         for (int i = from; i < to; i++) {
             observe(i, commands);
         }
-        if (autoReset) {
-            for (int i = from; i < to; i++) {
-                if (terminated[i] || truncated[i]) {
-                    int oo = i * obsSize;
-                    System.arraycopy(observations, oo, finalObservations, oo, obsSize);
-                    finalReturns[i] = returns[i];
-                    finalLengths[i] = steps[i];
-                    beginEpisode(i, episodes[i] + 1, null, 0);
-                }
+    }
+
+    /** Keeps the last observation, return and length of each episode that just ended and starts the next. */
+    private void endEpisodes(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (terminated[i] || truncated[i]) {
+                int oo = i * obsSize;
+                System.arraycopy(observations, oo, finalObservations, oo, obsSize);
+                finalReturns[i] = returns[i];
+                finalLengths[i] = steps[i];
+                beginEpisode(i, episodes[i] + 1, null, 0);
             }
         }
     }
@@ -409,6 +425,11 @@ public final class VectorEnv implements AutoCloseable {
     /** This episode's observation delay of env, in control steps. */
     public int observationDelay(int env) {
         return delays == null ? 0 : delays.delay(env);
+    }
+
+    /** Whether blocks are stepped by {@link PendulumBlock} (for the test that holds it to the generic path). */
+    boolean onePassPendulum() {
+        return pendulum != null;
     }
 
     long[] workerThreadIds() {

@@ -12,7 +12,8 @@ import dev.sim2pi.telemetry.Topics;
  * <li>a recorder reads every robot's {@code telemetry} and {@code session} (also through a shared
  * subscription) and writes {@code telemetry/ack} and its own status: only a recorder's
  * confirmation can empty a robot's spool;</li>
- * <li>an operator (the monitor) reads everything and writes {@code cmd} and {@code policy}.</li>
+ * <li>an operator (the monitor, {@code deploy}) reads everything, the bundle it deployed on {@code policy} too,
+ * and writes {@code cmd} and {@code policy}.</li>
  * </ul>
  */
 public final class TopicAcl {
@@ -33,12 +34,13 @@ public final class TopicAcl {
         return switch (role) {
             case ROBOT -> robotId != null && robotId.equals(robot)
                     && switch (leaf) {
-                        case "telemetry", "session", "status", "events", "cmd/ack" -> true;
+                        case Topics.TELEMETRY, Topics.SESSION, Topics.STATUS, Topics.EVENTS, Topics.COMMAND_ACK -> true;
                         default -> false;
                     };
-            case RECORDER -> (robot != null && Topics.isSafeId(robot) && "telemetry/ack".equals(leaf))
-                    || topic.matches("sim2pi-recorder/[A-Za-z0-9][A-Za-z0-9_.-]*/status");
-            case OPERATOR -> robot != null && Topics.isSafeId(robot) && ("cmd".equals(leaf) || "policy".equals(leaf));
+            case RECORDER -> (robot != null && Topics.isSafeId(robot) && Topics.TELEMETRY_ACK.equals(leaf))
+                    || Topics.isRecorderStatus(topic);
+            case OPERATOR -> robot != null && Topics.isSafeId(robot)
+                    && (Topics.COMMAND.equals(leaf) || Topics.POLICY.equals(leaf));
         };
     }
 
@@ -57,9 +59,9 @@ public final class TopicAcl {
         return switch (role) {
             case ROBOT -> robotId != null && (filter.equals(Topics.command(robotId)) || filter.equals(Topics.policy(robotId))
                     || filter.equals(Topics.telemetryAck(robotId)));
-            case RECORDER -> filter.matches("sim2pi/(\\+|[A-Za-z0-9][A-Za-z0-9_.-]*)/(telemetry|session)");
-            case OPERATOR -> filter.matches("sim2pi/(\\+|[A-Za-z0-9][A-Za-z0-9_.-]*)/(status|session|telemetry|events|cmd/ack)")
-                    || filter.equals("sim2pi-recorder/+/status");
+            case RECORDER -> Topics.isRobotFilter(filter, Topics.TELEMETRY, Topics.SESSION);
+            case OPERATOR -> Topics.isRobotFilter(filter, Topics.STATUS, Topics.SESSION, Topics.TELEMETRY, Topics.EVENTS,
+                    Topics.COMMAND_ACK, Topics.POLICY) || filter.equals(Topics.allRecorderStatus());
         };
     }
 }

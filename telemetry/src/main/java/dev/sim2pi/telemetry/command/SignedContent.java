@@ -33,6 +33,10 @@ public final class SignedContent {
         field(out, command.getInputName().getBytes(StandardCharsets.UTF_8));
         number(out, Double.doubleToLongBits(command.getInputValue()));
         field(out, bundleSha256(command).getBytes(StandardCharsets.US_ASCII));
+        if (command.getForce()) {
+            // Only when set, so commands signed before the flag existed keep their bytes.
+            field(out, "force".getBytes(StandardCharsets.US_ASCII));
+        }
         return out.toByteArray();
     }
 

@@ -1,6 +1,8 @@
 package dev.sim2pi.telemetry.monitor;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.sim2pi.models.time.Clock;
+import dev.sim2pi.telemetry.MqttConnection;
 import dev.sim2pi.telemetry.MqttSettings;
 import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.wire.FrameLayout;
@@ -14,18 +16,14 @@ import dev.sim2pi.telemetry.wire.proto.SessionAnnouncement;
 import dev.sim2pi.telemetry.wire.proto.Status;
 import dev.sim2pi.telemetry.wire.proto.TelemetryBatch;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 /**
  * The monitor's view of the fleet, fed by an MQTT subscription to every robot's topics and the
@@ -39,60 +37,28 @@ public final class MonitorState implements AutoCloseable {
     static final int MAX_MESSAGE_BYTES = 4 << 20;
     private static final int MAX_TEXT = 200;
 
-    private final MqttSettings mqtt;
     private final Map<String, RobotView> robots = new TreeMap<>();
     private final ArrayDeque<String[]> events = new ArrayDeque<>();
     private final Map<String, RecorderStatus> recorders = new TreeMap<>();
     private final AtomicLong commandCounter = new AtomicLong();
-    private final Thread supervisor;
-    private volatile boolean running = true;
-    private volatile boolean lost = true;
-    private volatile MqttAsyncClient client;
+    private final MqttConnection connection;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
     public MonitorState(MqttSettings mqtt) {
-        this.mqtt = mqtt;
-        this.supervisor = new Thread(this::supervise, "telemetry-monitor-mqtt");
-        this.supervisor.setDaemon(true);
-        this.supervisor.start();
-    }
-
-    private void supervise() {
-        long backoff = 100;
-        while (running) {
-            if (lost) {
-                closeClient();
-                MqttAsyncClient c = null;
-                try {
-                    c = new MqttAsyncClient(mqtt.serverUrl(), "sim2pi-monitor-" + ProcessHandle.current().pid(),
-                            new MemoryPersistence(), null, dev.sim2pi.telemetry.PahoThreads.shared());
-                    MqttConnectionOptions o = mqtt.options();
-                    o.setCleanStart(true);
-                    c.setCallback(new Callback());
-                    c.connect(o).waitForCompletion(5000);
-                    String[] filters = {"sim2pi/+/status", "sim2pi/+/session", "sim2pi/+/telemetry", "sim2pi/+/events",
-                        "sim2pi/+/cmd/ack", "sim2pi-recorder/+/status"};
-                    c.subscribe(filters, new int[] {0, 0, 0, 0, 0, 0}).waitForCompletion(5000);
-                    client = c;
-                    lost = false;
-                    backoff = 100;
-                } catch (MqttException | RuntimeException e) {
-                    // A connect that failed still owns Paho's threads and socket: close it, or each retry leaks one.
-                    if (c != null) {
-                        closeQuietly(c);
-                    }
-                    sleep(backoff);
-                    backoff = Math.min(2000, backoff * 2);
-                    continue;
-                }
-            }
-            sleep(50);
+        List<MqttSubscription> subscriptions = new ArrayList<>();
+        for (String leaf : List.of(Topics.STATUS, Topics.SESSION, Topics.TELEMETRY, Topics.EVENTS, Topics.COMMAND_ACK)) {
+            subscriptions.add(new MqttSubscription(Topics.filter(null, leaf), 0));
         }
+        subscriptions.add(new MqttSubscription(Topics.allRecorderStatus(), 0));
+        this.connection = new MqttConnection(mqtt, new MqttConnection.Spec("sim2pi-monitor-" + ProcessHandle.current().pid(),
+                true, 0, subscriptions, null, null), (topic, message) -> handle(topic, message.getPayload()),
+                Clock.system(), 100_000_000L, 2_000_000_000L);
+        connection.start("telemetry-monitor-mqtt", () -> { }, 50_000_000L);
     }
 
     public boolean connected() {
-        return !lost;
+        return connection.connected();
     }
 
     /** Publishes an operator command to {@code sim2pi/<robot>/cmd}; returns its id. */
@@ -101,8 +67,8 @@ public final class MonitorState implements AutoCloseable {
         String id = "monitor-" + ProcessHandle.current().pid() + "-" + commandCounter.incrementAndGet();
         byte[] payload = Command.newBuilder().setSchemaVersion(WireSchema.VERSION).setCommandId(id).setKind(kind)
                 .setUnixMillis(System.currentTimeMillis()).setOrigin("monitor").build().toByteArray();
-        MqttAsyncClient c = client;
-        if (c == null || lost) {
+        MqttAsyncClient c = connection.client();
+        if (c == null || !connection.connected()) {
             throw new IllegalStateException("not connected to the broker");
         }
         c.publish(Topics.command(robot), payload, 1, false).waitForCompletion(5000);
@@ -124,7 +90,7 @@ public final class MonitorState implements AutoCloseable {
             return false;
         }
         try {
-            if (topic.startsWith("sim2pi-recorder/")) {
+            if (topic.startsWith(Topics.RECORDER_ROOT + "/")) {
                 RecorderStatus s = RecorderStatus.parseFrom(payload);
                 if (s.getSchemaVersion() != WireSchema.VERSION || !Topics.isSafeId(s.getClientId())) {
                     return false;
@@ -148,7 +114,7 @@ public final class MonitorState implements AutoCloseable {
                 }
             }
             switch (leaf) {
-                case "telemetry" -> {
+                case Topics.TELEMETRY -> {
                     TelemetryBatch b = TelemetryBatch.parseFrom(payload);
                     if (b.getSchemaVersion() != WireSchema.VERSION || !robot.equals(b.getRobotId())
                             || !Topics.isSafeId(b.getSessionId())) {
@@ -174,7 +140,7 @@ public final class MonitorState implements AutoCloseable {
                         }
                     }
                 }
-                case "session" -> {
+                case Topics.SESSION -> {
                     SessionAnnouncement a = SessionAnnouncement.parseFrom(payload);
                     if (a.getSchemaVersion() != WireSchema.VERSION || !robot.equals(a.getRobotId())
                             || a.getSensors().getChannelsCount() + a.getObservation().getChannelsCount()
@@ -188,7 +154,7 @@ public final class MonitorState implements AutoCloseable {
                         v.task = clip(a.getTaskId()) + " v" + a.getTaskVersion();
                     }
                 }
-                case "status" -> {
+                case Topics.STATUS -> {
                     Status s = Status.parseFrom(payload);
                     if (s.getSchemaVersion() != WireSchema.VERSION) {
                         return false;
@@ -204,14 +170,14 @@ public final class MonitorState implements AutoCloseable {
                         }
                     }
                 }
-                case "events" -> {
+                case Topics.EVENTS -> {
                     Event e = Event.parseFrom(payload);
                     if (e.getSchemaVersion() != WireSchema.VERSION) {
                         return false;
                     }
                     addEvent(robot, clip(e.getKind()), clip(e.getMessage()));
                 }
-                case "cmd/ack" -> {
+                case Topics.COMMAND_ACK -> {
                     CommandAck a = CommandAck.parseFrom(payload);
                     if (a.getSchemaVersion() != WireSchema.VERSION) {
                         return false;
@@ -247,7 +213,7 @@ public final class MonitorState implements AutoCloseable {
     /** The page's data: all robots' status, the selected robot's recent samples and jitter, events, recorders. */
     public synchronized String snapshotJson(String selected) {
         Json j = new Json().begin();
-        j.key("connected").value(!lost);
+        j.key("connected").value(connection.connected());
         j.key("rejectedMessages").value(rejected.get());
         j.key("robots").beginArray();
         for (RobotView v : robots.values()) {
@@ -310,41 +276,9 @@ public final class MonitorState implements AutoCloseable {
         return j.end().toString();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        closeClient();
-    }
-
-    private void closeClient() {
-        MqttAsyncClient c = client;
-        client = null;
-        if (c != null) {
-            closeQuietly(c);
-        }
-    }
-
-    private static void closeQuietly(MqttAsyncClient c) {
-        try {
-            if (c.isConnected()) {
-                c.disconnect(500).waitForCompletion(1000);
-            }
-        } catch (MqttException | RuntimeException e) {
-            // Already gone.
-        }
-        try {
-            c.close(true);
-        } catch (MqttException | RuntimeException e) {
-            // Shutting down.
-        }
+        connection.close();
     }
 
     /** Messages handled and shown. */
@@ -359,34 +293,5 @@ public final class MonitorState implements AutoCloseable {
 
     synchronized int robotCount() {
         return robots.size();
-    }
-
-    private final class Callback implements MqttCallback {
-        @Override
-        public void disconnected(MqttDisconnectResponse r) {
-            lost = true;
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException e) {
-            lost = true;
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            handle(topic, message.getPayload());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.sim2pi.telemetry.record.LogAppender;
 import dev.sim2pi.telemetry.wire.FrameLayout;
 import dev.sim2pi.telemetry.wire.WireSchema;
 import dev.sim2pi.telemetry.wire.proto.Event;
+import dev.sim2pi.telemetry.wire.proto.ControllerStatus;
 import dev.sim2pi.telemetry.wire.proto.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,6 +74,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final SenderState state = new SenderState();
     private volatile String policyId = "";
     private volatile Status.State robotState = Status.State.ONLINE;
+    private volatile ControllerStatus controllerStatus;
     private volatile boolean statusDirty = true;
     private volatile boolean running = true;
     private volatile long drainDeadlineNanos;
@@ -97,21 +99,23 @@ public final class TelemetryPublisher implements AutoCloseable {
         volatile boolean everConnected;
     }
 
-    private TelemetryPublisher(PublisherConfig config, FrameLayout layout, String sessionId, Clock clock,
+    private TelemetryPublisher(PublisherConfig config, FrameLayout layout, String sessionId, String policyId, Clock clock,
                                LogAppender appender) throws IOException {
         this.config = config;
         this.clock = clock;
         this.sessionId = sessionId;
+        this.policyId = policyId;
         this.ring = new FrameRing(config.ringCapacity(), layout);
         this.frame = new TelemetryFrame(ring);
         this.spool = new Spool(config.spoolDir(), config.spoolMaxBytes(), appender);
         byte[] announcement = layout.announce(config.robotId(), sessionId, System.currentTimeMillis(), clock.nanoTime())
-                .toByteArray();
+                .toBuilder().setPolicyId(policyId).build().toByteArray();
         outbox.add(tagged(KIND_SESSION, announcement));
         this.sender = new Thread(this::runSender, "telemetry-sender-" + config.robotId());
         this.sender.setDaemon(true);
         this.link = new MqttLink(config.mqtt(), "sim2pi-pub-" + config.robotId(),
-                Topics.telemetryAck(config.robotId()), sessionId, sender);
+                Topics.telemetryAck(config.robotId()), sessionId, sender, Topics.status(config.robotId()),
+                () -> status(Status.State.OFFLINE), clock, config.reconnectMinNanos(), config.reconnectMaxNanos());
     }
 
     /**
@@ -130,13 +134,28 @@ public final class TelemetryPublisher implements AutoCloseable {
     /** As above, writing the spool through {@code appender} (tests make the disk fill up with it). */
     static TelemetryPublisher start(PublisherConfig config, FrameLayout layout, String sessionId, Clock clock,
                                     LogAppender appender) {
+        return start(config, layout, sessionId, "", clock, appender);
+    }
+
+    /**
+     * As {@link #start(PublisherConfig, FrameLayout, String)}, naming the policy the session starts
+     * with ({@code policyId}, e.g. its bundle's task and ONNX hash) in the announcement, so the
+     * dataset records what produced its actions, and on every batch until {@link #policyId(String)} changes it.
+     */
+    public static TelemetryPublisher start(PublisherConfig config, FrameLayout layout, String sessionId, String policyId) {
+        return start(config, layout, sessionId, policyId, Clock.system(), LogAppender.DIRECT);
+    }
+
+    private static TelemetryPublisher start(PublisherConfig config, FrameLayout layout, String sessionId, String policyId,
+                                            Clock clock, LogAppender appender) {
         Topics.checkRobotId(config.robotId());
         if (!Topics.isSafeId(sessionId)) {
             throw new dev.sim2pi.models.InputException("session id '" + sessionId
                     + "': expected 1-128 letters, digits, '_', '.' or '-', starting with a letter or digit, without '..'");
         }
         try {
-            TelemetryPublisher p = new TelemetryPublisher(config, layout, sessionId, clock, appender);
+            TelemetryPublisher p = new TelemetryPublisher(config, layout, sessionId, java.util.Objects.requireNonNull(policyId),
+                    clock, appender);
             p.sender.start();
             return p;
         } catch (IOException e) {
@@ -187,6 +206,13 @@ public final class TelemetryPublisher implements AutoCloseable {
     /** Sets the state published (retained) on {@code .../status}. */
     public void state(Status.State s) {
         robotState = s;
+        statusDirty = true;
+        LockSupport.unpark(sender);
+    }
+
+    /** Sets what the retained {@code .../status} says about the controller, and republishes it. */
+    public void controllerStatus(ControllerStatus s) {
+        controllerStatus = s;
         statusDirty = true;
         LockSupport.unpark(sender);
     }
@@ -250,8 +276,6 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     private void runSender() {
-        ReconnectSchedule reconnect = new ReconnectSchedule(config.mqtt(), config.reconnectMinNanos(),
-                config.reconnectMaxNanos(), clock.nanoTime());
         RingFrames frames = new RingFrames(ring);
         Loop loop = new Loop();
         loop.nextBatch = clock.nanoTime() + config.batchWindowNanos();
@@ -261,7 +285,7 @@ public final class TelemetryPublisher implements AutoCloseable {
             boolean stopping = !running;
             boolean faulted = false;
             try {
-                if (iterate(loop, reconnect, frames, now, stopping)) {
+                if (iterate(loop, frames, now, stopping)) {
                     break;
                 }
                 loop.faultBackoffNanos = FAULT_BACKOFF_MIN_NANOS;
@@ -288,8 +312,7 @@ public final class TelemetryPublisher implements AutoCloseable {
             } else {
                 // While a connect is under way its listener wakes this thread; waking for the
                 // schedule meanwhile would spin (its time is past) and starve Paho's connecting threads.
-                boolean awaitingConnect = loop.connectedGeneration < 0 && !link.connecting();
-                wake = Math.min(loop.nextBatch, awaitingConnect ? reconnect.wakeAt(now) : Long.MAX_VALUE);
+                wake = Math.min(loop.nextBatch, link.connection().wakeAt(now));
             }
             if (stopping) {
                 wake = Math.min(wake, now + 5_000_000L);
@@ -301,8 +324,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                 link.publishUntracked(Topics.status(config.robotId()), status(Status.State.OFFLINE), true);
             }
         } finally {
-            reconnect.close();
-            link.disconnect(1000);
+            link.connection().close();
             try {
                 spool.close();
             } catch (IOException e) {
@@ -317,10 +339,10 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     /** One pass of the sender loop; true when stopping and everything is delivered (or the drain time is up). */
-    private boolean iterate(Loop loop, ReconnectSchedule reconnect, RingFrames frames, long now, boolean stopping)
+    private boolean iterate(Loop loop, RingFrames frames, long now, boolean stopping)
             throws IOException {
         drainCompletions(loop, now);
-        upkeepConnection(loop, reconnect, now, stopping);
+        upkeepConnection(loop, now, stopping);
         // Batches and events into the spool.
         if (now >= loop.nextBatch || stopping || ring.published() - ring.consumed() >= MAX_FRAMES_PER_BATCH) {
             cutBatches(frames);
@@ -361,33 +383,31 @@ public final class TelemetryPublisher implements AutoCloseable {
                 loop.inflight.remove(done);
                 state.acked++;
             } else {
-                link.disconnect(0);
+                link.connection().markLost();
             }
         }
     }
 
-    private void upkeepConnection(Loop loop, ReconnectSchedule reconnect, long now, boolean stopping)
-            throws IOException {
-        if (loop.connectedGeneration >= 0 && (link.lost() || !link.connected()) && !link.connecting()) {
-            loop.connectedGeneration = -1;
-            loop.retransmitting = false;
-            loop.stalled = false;
-            loop.inflight.clear();
-            spool.rewind();
-            // A broker restart is often over in milliseconds: try at once, then back off.
-            reconnect.lost(now);
-        }
-        if (loop.connectedGeneration < 0 && link.connected()) {
-            loop.connectedGeneration = link.generation();
-            if (state.everConnected) {
-                state.reconnects++;
+    private void upkeepConnection(Loop loop, long now, boolean stopping) throws IOException {
+        switch (link.connection().step(now, !stopping || now < drainDeadlineNanos)) {
+            case LOST -> {
+                loop.connectedGeneration = -1;
+                loop.retransmitting = false;
+                loop.stalled = false;
+                loop.inflight.clear();
+                spool.rewind();
             }
-            state.everConnected = true;
-            reconnect.connected();
-            statusDirty = true;
-        } else if (loop.connectedGeneration < 0 && !link.connecting() && (!stopping || now < drainDeadlineNanos)
-                && reconnect.connectNow(now)) {
-            link.connect(Topics.status(config.robotId()), status(Status.State.OFFLINE));
+            case CONNECTED -> {
+                loop.connectedGeneration = link.connection().generation();
+                if (state.everConnected) {
+                    state.reconnects++;
+                }
+                state.everConnected = true;
+                statusDirty = true;
+            }
+            case NONE -> {
+                // Connected, or waiting for the broker.
+            }
         }
     }
 
@@ -442,7 +462,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                 loop.stalled = false;
             }
         }
-        int limit = Math.max(1, Math.min(config.maxInflight(), link.serverReceiveMaximum() - 1));
+        int limit = Math.max(1, Math.min(config.maxInflight(), link.connection().serverReceiveMaximum() - 1));
         while (!loop.retransmitting && loop.inflight.size() < limit && spool.hasUnsent()) {
             Spool.Entry e = spool.nextUnsent();
             byte[] stored = spool.read(e);
@@ -500,11 +520,16 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     private byte[] status(Status.State s) {
-        return Status.newBuilder().setSchemaVersion(WireSchema.VERSION).setRobotId(config.robotId())
+        Status.Builder b = Status.newBuilder().setSchemaVersion(WireSchema.VERSION).setRobotId(config.robotId())
                 .setSessionId(sessionId).setState(s).setUnixMillis(System.currentTimeMillis())
                 .setFramesEnqueued(frame.nextSequence() - frame.droppedFrames())
                 .setFramesDropped(frame.droppedFrames()).setBatchesSpooled(spoolSizeSnapshot)
-                .setBatchesSpoolDropped(spoolDroppedSnapshot).build().toByteArray();
+                .setBatchesSpoolDropped(spoolDroppedSnapshot);
+        ControllerStatus c = controllerStatus;
+        if (c != null) {
+            b.setController(c);
+        }
+        return b.build().toByteArray();
     }
 
     private static byte[] tagged(byte kind, byte[] payload) {

@@ -17,7 +17,9 @@ import java.util.zip.CRC32C;
  * <li>{@code frames.log}: {@link FramedLog} of {@code Frame} messages in arrival order;</li>
  * <li>{@code session.log}: {@link FramedLog} holding the {@code SessionAnnouncement} (layout);</li>
  * <li>{@code index.bin}: per written batch, 24 bytes little endian: first sequence, its
- * timestamp (ns), offset in {@code frames.log}; a torn trailing entry is ignored.</li>
+ * timestamp (ns), offset in {@code frames.log}; a torn trailing entry is ignored;</li>
+ * <li>{@code sim2pi_telemetry.proto} and {@code sim2pi_dataset.py}: the schema and a Python
+ * reader ({@link DatasetSchema}).</li>
  * </ul>
  * Reopening an existing dataset rebuilds the seen sequence numbers so a restarted recorder
  * still de-duplicates; damaged records are skipped and counted ({@link #corruptRecords()}), and
@@ -56,6 +58,7 @@ public final class DatasetWriter implements AutoCloseable {
         this.dir = dir;
         this.appender = appender;
         Files.createDirectories(dir);
+        DatasetSchema.store(dir);
         Path framesFile = dir.resolve(FRAMES);
         if (Files.exists(framesFile) && Files.size(framesFile) >= FramedLog.MAGIC.length) {
             FramedLog.ScanResult scan = FramedLog.read(framesFile, (offset, payload) -> {

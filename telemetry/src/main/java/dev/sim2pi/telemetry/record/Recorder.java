@@ -1,24 +1,20 @@
 package dev.sim2pi.telemetry.record;
 
-import dev.sim2pi.telemetry.BrokerProbe;
+import dev.sim2pi.models.time.Clock;
+import dev.sim2pi.telemetry.MqttConnection;
 import dev.sim2pi.telemetry.MqttSettings;
-import dev.sim2pi.telemetry.PahoThreads;
 import dev.sim2pi.telemetry.Topics;
 import dev.sim2pi.telemetry.wire.WireSchema;
 import dev.sim2pi.telemetry.wire.proto.RecorderStatus;
 import dev.sim2pi.telemetry.wire.proto.TelemetryAck;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 /**
  * Subscribes to the telemetry of one robot or all robots and writes one dataset per robot and
@@ -61,14 +57,8 @@ public final class Recorder implements AutoCloseable {
 
     private final Options options;
     private final DatasetRouter router;
-    private final Thread supervisor;
     private final DatasetSync sync;
-    private final BrokerProbe probe;
-    private volatile boolean running = true;
-    private volatile boolean connected;
-    private volatile boolean lost;
-    private volatile int connectionGeneration;
-    private MqttAsyncClient client;
+    private final MqttConnection connection;
     private long lastAckMillis;
     private long lastStatusMillis;
     /**
@@ -76,25 +66,51 @@ public final class Recorder implements AutoCloseable {
      * recorder differs from its previous run too; tells publishers when this recorder came back.
      */
     private volatile long subscription = ThreadLocalRandom.current().nextLong() >>> 1;
+    private volatile boolean confirmNow;
 
     private Recorder(Options options, FrameListener listener) {
         this.options = options;
         this.router = new DatasetRouter(options.outDir(), options.maxMessageBytes(), listener);
-        this.supervisor = new Thread(this::supervise, "telemetry-recorder");
-        this.supervisor.setDaemon(true);
         this.sync = new DatasetSync(router::openDatasets, 1000);
-        this.probe = BrokerProbe.of(options.mqtt());
+        MqttConnection.Spec spec = new MqttConnection.Spec(options.clientId(), false, options.sessionExpirySeconds(),
+                List.of(new MqttSubscription(Topics.filter(options.robot(), Topics.TELEMETRY), 1),
+                        new MqttSubscription(Topics.filter(options.robot(), Topics.SESSION), 1)),
+                Topics.recorderStatus(options.clientId()), () -> {
+                    MqttMessage will = new MqttMessage(recorderStatus(false));
+                    will.setRetained(true);
+                    will.setQos(0);
+                    return will;
+                });
+        this.connection = new MqttConnection(options.mqtt(), spec, new MqttConnection.Listener() {
+            @Override
+            public void message(String topic, MqttMessage message) {
+                try {
+                    router.handle(topic, message.getPayload());
+                } catch (RuntimeException e) {
+                    // Nothing may kill Paho's callback thread; the router counts what it understands.
+                    router.countMalformed();
+                    System.err.println("sim2pi record: could not handle message on " + topic + ": " + e);
+                }
+            }
+
+            @Override
+            public void subscribed(MqttAsyncClient client) {
+                subscription++;
+                // Confirm at once: a publisher whose batches a restarted broker lost learns it now.
+                confirmNow = true;
+            }
+        }, Clock.system());
     }
 
     /** Starts recording; connects (and reconnects) in the background. */
     public static Recorder start(Options options, FrameListener listener) {
         Recorder r = new Recorder(options, listener == null ? (robot, seq, ts) -> { } : listener);
-        r.supervisor.start();
+        r.connection.start("telemetry-recorder", r::tick, 10_000_000L);
         return r;
     }
 
     public RecorderStats stats() {
-        return router.stats(connected && !lost);
+        return router.stats(connection.connected());
     }
 
     /**
@@ -108,36 +124,16 @@ public final class Recorder implements AutoCloseable {
     /** Waits until subscribed (or the timeout passes); returns whether it is. */
     public boolean awaitConnected(long timeoutMillis) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
-        while (!(connected && !lost) && System.currentTimeMillis() < end) {
+        while (!connection.connected() && System.currentTimeMillis() < end) {
             Thread.sleep(10);
         }
-        return connected && !lost;
+        return connection.connected();
     }
 
-    private void supervise() {
-        long backoffMillis = 5;
-        long downSince = System.nanoTime();
-        while (running) {
-            if (!connected || lost) {
-                if (connected) {
-                    downSince = System.nanoTime();
-                }
-                connected = false;
-                if (tryConnect()) {
-                    backoffMillis = 5;
-                } else {
-                    sleep(backoffMillis);
-                    // Probes are cheap: shortest delay through the first second of an outage, then back off.
-                    if (System.nanoTime() - downSince > 1_000_000_000L) {
-                        backoffMillis = Math.min(500, backoffMillis + backoffMillis / 2 + 1);
-                    }
-                    continue;
-                }
-            }
-            sleep(10);
-            publishStatus();
-            router.closeIdle();
-        }
+    /** The connection thread's periodic work. */
+    private void tick() {
+        publishStatus();
+        router.closeIdle();
     }
 
     /**
@@ -149,13 +145,14 @@ public final class Recorder implements AutoCloseable {
      */
     private void publishStatus() {
         long now = System.currentTimeMillis();
-        if (now - lastAckMillis < 250) {
+        if (now - lastAckMillis < 250 && !confirmNow) {
             return;
         }
         lastAckMillis = now;
+        confirmNow = false;
         try {
-            MqttAsyncClient c = client;
-            if (c == null || !c.isConnected()) {
+            MqttAsyncClient c = connection.client();
+            if (c == null || !connection.connected()) {
                 return;
             }
             for (DatasetRouter.Confirmation d : router.confirmations()) {
@@ -166,15 +163,11 @@ public final class Recorder implements AutoCloseable {
             }
             if (now - lastStatusMillis >= 1000) {
                 lastStatusMillis = now;
-                c.publish(statusTopic(), recorderStatus(true), 0, true);
+                c.publish(Topics.recorderStatus(options.clientId()), recorderStatus(true), 0, true);
             }
         } catch (MqttException | RuntimeException e) {
             // Confirmations and status are repeated; the next round retries.
         }
-    }
-
-    private String statusTopic() {
-        return "sim2pi-recorder/" + options.clientId() + "/status";
     }
 
     private byte[] recorderStatus(boolean online) {
@@ -188,148 +181,18 @@ public final class Recorder implements AutoCloseable {
                 .setCorruptRecords(s.corruptRecords()).build().toByteArray();
     }
 
-    private boolean tryConnect() {
-        // Tearing down a dead Paho client takes 100-300 ms; do it aside and reconnect now.
-        MqttAsyncClient old = client;
-        client = null;
-        if (old != null) {
-            PahoThreads.shared().execute(() -> close(old));
-        }
-        lost = false;
-        if (!probe.open(2000)) {
-            return false;
-        }
-        try {
-            MqttAsyncClient c = new MqttAsyncClient(options.mqtt().serverUrl(), options.clientId(), new MemoryPersistence(),
-                    null, PahoThreads.shared());
-            int gen = ++connectionGeneration;
-            MqttConnectionOptions o = options.mqtt().options(() -> {
-                // Only the current connection's end counts; closing an old one aside must not.
-                if (gen == connectionGeneration) {
-                    lost = true;
-                }
-            });
-            o.setCleanStart(false);
-            o.setSessionExpiryInterval(options.sessionExpirySeconds());
-            MqttMessage will = new MqttMessage(recorderStatus(false));
-            will.setRetained(true);
-            will.setQos(0);
-            o.setWill(statusTopic(), will);
-            c.setCallback(new Callback(gen));
-            client = c;
-            c.connect(o).waitForCompletion(6000);
-            String[] filters = {
-                Topics.filter(options.robot(), "telemetry"),
-                Topics.filter(options.robot(), "session"),
-            };
-            IMqttToken sub = c.subscribe(filters, new int[] {1, 1});
-            sub.waitForCompletion(6000);
-            subscription++;
-            connected = true;
-            // Confirm at once: a publisher whose batches a restarted broker lost learns it now.
-            lastAckMillis = 0;
-            return true;
-        } catch (MqttException | RuntimeException e) {
-            closeClient();
-            return false;
-        }
-    }
-
-    private void closeClient() {
-        MqttAsyncClient c = client;
-        client = null;
-        if (c != null) {
-            close(c);
-        }
-    }
-
-    private static void close(MqttAsyncClient c) {
-        try {
-            if (c.isConnected()) {
-                c.disconnect(500).waitForCompletion(1000);
-            }
-        } catch (MqttException | RuntimeException e) {
-            // Already gone.
-        }
-        try {
-            c.close(true);
-        } catch (MqttException | RuntimeException e) {
-            // Already gone.
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
         try {
-            supervisor.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            MqttAsyncClient c = client;
-            if (c != null && c.isConnected()) {
-                c.publish(statusTopic(), recorderStatus(false), 0, true).waitForCompletion(1000);
+            MqttAsyncClient c = connection.client();
+            if (c != null && connection.connected()) {
+                c.publish(Topics.recorderStatus(options.clientId()), recorderStatus(false), 0, true).waitForCompletion(1000);
             }
         } catch (MqttException | RuntimeException e) {
             // Best effort: the will says the same.
         }
-        closeClient();
+        connection.close();
         sync.close();
         router.close();
-    }
-
-    private final class Callback implements MqttCallback {
-        private final int gen;
-
-        Callback(int gen) {
-            this.gen = gen;
-        }
-
-        /** A connection closed aside reports its end late; only the current one's loss counts. */
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            if (gen == connectionGeneration) {
-                lost = true;
-            }
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            if (gen == connectionGeneration) {
-                lost = true;
-            }
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            try {
-                router.handle(topic, message.getPayload());
-            } catch (RuntimeException e) {
-                // Nothing may kill Paho's callback thread; the router counts what it understands.
-                router.countMalformed();
-                System.err.println("sim2pi record: could not handle message on " + topic + ": " + e);
-            }
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.sim2pi.models.bundle.Provenance;
 import dev.sim2pi.models.task.RobotTask;
 import dev.sim2pi.trainer.env.SimEnvFactory;
 import dev.sim2pi.trainer.env.TrainingEnv;
+import dev.sim2pi.trainer.report.RunReport;
 import dev.sim2pi.trainer.sac.Checkpoint;
 import dev.sim2pi.trainer.sac.Engines;
 import dev.sim2pi.trainer.sac.EvaluatedPolicy;
@@ -34,8 +35,8 @@ import me.tongfei.progressbar.ProgressBar;
 /**
  * One {@code sim2pi train} run: trains, evaluates on its own thread from policy snapshots (so the
  * learner never waits and the curve does not depend on thread timing), writes
- * {@code metrics.csv}, learning-curve PNGs, checkpoints, {@code summary.json} and the policy
- * bundle.
+ * {@code metrics.csv}, learning-curve PNGs, checkpoints, {@code summary.json}, the policy
+ * bundle and {@code report.html}.
  *
  * <p>Evaluation is honest: the periodic evaluations (the curve) run on the
  * {@link EvaluationRobots#SELECTION} robots and choose the exported actor; that actor's reported
@@ -150,6 +151,7 @@ public final class TrainingRun {
                     solvedAtEnvSteps < 0 ? null : solvedAtWallSeconds, engine.name(), trainer.updates(), bundlePath,
                     heldOut);
             summary.write(dir.resolve("summary.json"));
+            RunReport.writeForTraining(dir);
             return summary;
         }
     }

@@ -1,13 +1,10 @@
-package dev.sim2pi.telemetry.publish;
-
-import dev.sim2pi.telemetry.BrokerProbe;
-import dev.sim2pi.telemetry.MqttSettings;
+package dev.sim2pi.telemetry;
 
 /**
- * When the sender may next ask Paho to connect: only after a {@link BrokerProbe} found the
+ * When an {@link MqttConnection} may next ask Paho to connect: only after a {@link BrokerProbe} found the
  * broker's port open, with probes at the shortest delay through the first second of an outage (a
  * restarting broker is usually back within a fraction of a second, and a refused probe costs
- * microseconds), then backing off by half per failure. Sender thread only; never blocks.
+ * microseconds), then backing off by half per failure. One thread only; never blocks.
  */
 final class ReconnectSchedule implements AutoCloseable {
 
