@@ -105,7 +105,7 @@ public final class Finetune {
             Scores after = Scores.of(outcome.exported().policy(), Plants.forTask(task.id()), twin, o);
             out.println(after.describe("fine-tuned"));
 
-            int parentVersion = ParentVersion.of(parent);
+            int parentVersion = parent.manifest().version();
             FinetuneExport export = new FinetuneExport(task, parent, parentVersion, o, config, trainer, warm, warmup,
                     real, data, outcome, before, after);
             Path bundleDir = export.write(o.outDir().resolve("bundle"));

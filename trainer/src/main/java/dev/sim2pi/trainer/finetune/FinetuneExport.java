@@ -73,7 +73,8 @@ final class FinetuneExport {
     }
 
     Path write(Path dir) {
-        PolicyExporter.export(task, BundleExport.actor(task, outcome.exported().policy()), provenance(), dir, null);
+        PolicyExporter.export(task, BundleExport.actor(task, outcome.exported().policy()), provenance(),
+                Lineage.nextVersion(parentVersion), parent.manifest().onnxSha256(), dir, null);
         return dir;
     }
 

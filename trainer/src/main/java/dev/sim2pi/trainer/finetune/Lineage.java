@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Where a fine-tuned bundle came from, for {@code provenance.trainerConfig.finetune}: the parent
- * bundle (its ONNX hash is its identity, as the controller's rollback check and a bundle's
- * {@code parent} name it), the recorded datasets and the randomization file by content hash, the
- * twin that only scored it, the release number, and how the learner started.
+ * bundle (its ONNX hash is its identity, as the manifest's own {@code parent} field names it), the
+ * recorded datasets and the randomization file by content hash, the twin that only scored it, the
+ * release number (also the manifest's {@code version}), and how the learner started.
  */
 public final class Lineage {
 

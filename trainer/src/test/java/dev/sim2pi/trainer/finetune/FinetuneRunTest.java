@@ -69,7 +69,9 @@ class FinetuneRunTest {
         FinetuneResult r = Finetune.run(options(out), System.out);
 
         PolicyBundle child = BundleLoader.create().allowingUnsigned().expecting(new BalancerTask()).load(r.bundleDir());
-        assertEquals(2, r.version(), "the parent states no release number: it is 1, its child 2");
+        assertEquals(parent.manifest().version() + 1, r.version(), "one release after the parent");
+        assertEquals(r.version(), child.manifest().version());
+        assertEquals(parent.manifest().onnxSha256(), child.manifest().parent());
         assertTrue(r.updates() >= 240 && r.updates() < 240 + 4, "stopped at the update budget: " + r.updates());
         assertTrue(r.realTransitions() > 300, "recorded transitions used: " + r.realTransitions());
         assertTrue(Double.isFinite(r.returnBefore()) && Double.isFinite(r.returnAfter()), "scored on the twin");
@@ -80,8 +82,8 @@ class FinetuneRunTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> p = (Map<String, Object>) ft.get("parent");
         assertEquals(parent.manifest().onnxSha256(), p.get("onnxSha256"));
-        assertEquals(1, ((Number) p.get("version")).intValue());
-        assertEquals(2, ((Number) ft.get("version")).intValue());
+        assertEquals(parent.manifest().version(), ((Number) p.get("version")).intValue());
+        assertEquals(r.version(), ((Number) ft.get("version")).intValue());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> datasets = (List<Map<String, Object>>) ft.get("datasets");
         List<Path> sessions = DatasetReader.find(data);
