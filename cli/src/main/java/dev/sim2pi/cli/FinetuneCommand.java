@@ -57,8 +57,8 @@ final class FinetuneCommand implements Runnable {
             + "updates per simulated env step (default: ${DEFAULT-VALUE}).")
     double utd;
 
-    @Option(names = "--critic-warmup", paramLabel = "N", defaultValue = "2000", description = "Updates with the actor "
-            + "frozen when the critics start fresh (default: ${DEFAULT-VALUE}; at most a quarter of --max-updates).")
+    @Option(names = "--critic-warmup", paramLabel = "N", defaultValue = "10000", description = "Updates with the actor "
+            + "frozen when the critics start fresh (default: ${DEFAULT-VALUE}; at most a quarter of --max-updates and a third of --minutes).")
     int criticWarmup;
 
     @Option(names = "--score-episodes", paramLabel = "N", defaultValue = "20", description = "Episodes of each "

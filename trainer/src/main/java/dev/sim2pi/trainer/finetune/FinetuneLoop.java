@@ -58,13 +58,19 @@ final class FinetuneLoop {
         boolean timed = options.minutes() > 0;
         long deadline = timed ? System.nanoTime() + (long) (options.minutes() * 60e9) : Long.MAX_VALUE;
         long budgetSeconds = (long) Math.ceil(options.minutes() * 60);
+        long loopStart = System.nanoTime();
         try (Evaluator selection = new Evaluator(scored, config.evalEpisodes(), options.seed(), EvaluationRobots.SELECTION);
              ProgressBar bar = progressBar(timed, budgetSeconds)) {
             evaluate(selection, log, bar);
             long nextEval = config.evalInterval();
-            long loopStart = System.nanoTime();
+            long releaseActorAt = timed ? loopStart + (long) (options.minutes() * 60e9 / 3) : Long.MAX_VALUE;
             while (!spent(deadline)) {
                 trainer.iterate();
+                if (trainer.actorFrozen() && System.nanoTime() >= releaseActorAt) {
+                    // A slow machine must not spend the whole budget warming up the critics.
+                    trainer.freezeActorForUpdates(trainer.updates());
+                    out.println("actor released after " + trainer.updates() + " critic updates (a third of the time budget)");
+                }
                 if (trainer.envSteps() >= nextEval) {
                     nextEval += config.evalInterval();
                     evaluate(selection, log, bar);

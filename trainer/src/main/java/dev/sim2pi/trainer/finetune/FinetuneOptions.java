@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * @param maxUpdates          gradient updates to stop at, or null for the time budget only
  * @param updatesPerStep      update-to-data ratio (gradient updates per simulated env step)
  * @param criticWarmupUpdates updates with the actor frozen first when the critics start fresh (a bundle alone)
- *                            or changed (layer norm added); capped at a quarter of {@code maxUpdates}
+ *                            or changed (layer norm added); capped at a quarter of {@code maxUpdates} and at
+ *                            a third of the time budget
  * @param scoreEpisodes       episodes of each before/after score (twin and nominal robot)
  * @param seed                run seed
  * @param outDir              output folder: {@code bundle/}, curves, {@code metrics.csv}, {@code summary.json}
@@ -31,7 +32,7 @@ public record FinetuneOptions(Path bundle, Path run, Path data, Path randomizati
 
     public static final double DEFAULT_MINUTES = 5;
     public static final double DEFAULT_UPDATES_PER_STEP = 2;
-    public static final int DEFAULT_CRITIC_WARMUP_UPDATES = 2000;
+    public static final int DEFAULT_CRITIC_WARMUP_UPDATES = 10_000;
     public static final int DEFAULT_SCORE_EPISODES = 20;
 
     /** Defaults for everything but the parent bundle, the data and the output folder. */

@@ -9,7 +9,9 @@ import dev.sim2pi.trainer.sac.SacBatch;
  * The recorded robot transitions as a fixed replay buffer: commands squashed into the policy's
  * [-1, 1] action scale, one-step returns (discount {@code gamma}, 0 after a terminal state), and
  * an actor mask of 0 for transitions whose command a safety layer chose, so the critics learn from
- * what the robot truly did while the actor never learns from those states. Allocation-free sampling.
+ * what the robot truly did while the actor never learns from those states. The other transitions
+ * count as demonstrations (the deployed policy chose them) for the Q-filtered cloning term.
+ * Allocation-free sampling.
  */
 public final class RealReplay {
 
@@ -80,7 +82,9 @@ public final class RealReplay {
             System.arraycopy(actions, i * actSize, batch.actions[b], 0, actSize);
             batch.rewards[b] = rewards[i];
             batch.discounts[b] = discounts[i];
-            batch.demonstrated[b] = 0f;
+            // The parent chose these commands itself: with demonstration_bc_weight > 0 the actor is pulled
+            // back towards them where the critics value them above its own (Q-filtered cloning).
+            batch.demonstrated[b] = actorMask[i];
             batch.actorMask[b] = actorMask[i];
         }
         for (int b = from; b < to; b++) {

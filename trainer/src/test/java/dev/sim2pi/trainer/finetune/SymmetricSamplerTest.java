@@ -51,10 +51,12 @@ class SymmetricSamplerTest {
                     realRows++;
                     drawn[i]++;
                     assertEquals(i % 3 == 0 ? 0f : 1f, batch.actorMask[b], "actor mask of real transition " + i);
+                    assertEquals(batch.actorMask[b], batch.demonstrated[b], "the parent's own commands demonstrate");
                     assertEquals(i == REAL - 1 ? 0f : 0.99f, batch.discounts[b], 1e-7f, "discount of " + i);
                     assertEquals(0.5f, batch.actions[b][0], "squashed command");
                 } else {
                     assertEquals(1f, batch.actorMask[b], "simulated rows always teach the actor");
+                    assertEquals(0f, batch.demonstrated[b]);
                 }
             }
             assertEquals(BATCH / 2, realRows, "real rows in batch " + k);
