@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 SysidCommand.class,
                 DemoCommand.class,
                 DeployCommand.class, FleetCommand.class,
+                FinetuneCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Sim2pi implements Runnable {

@@ -34,6 +34,10 @@ final class TrainCommand implements Runnable {
     @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--twin-params", paramLabel = "FILE", description = "Train and evaluate on the reality twin with "
+            + "the parameters in FILE instead of the randomized sim: the oracle a fine-tuned policy is measured against.")
+    Path twinParams;
+
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
@@ -53,7 +57,7 @@ final class TrainCommand implements Runnable {
     public void run() {
         refuseBadRequests();
         TrainOptions options = new TrainOptions(taskId, config, seed, maxEnvSteps, device, out, resume,
-                commandStartNanos(), !noProgress, true);
+                commandStartNanos(), !noProgress, true, twinParams);
         try {
             RunSummary s = new TrainingRun(options, System.out).run();
             System.out.printf(Locale.ROOT, "%s seed %d: %d env steps in %.1f s, final eval %.1f ± %.1f, solved %s%n",

@@ -6,15 +6,25 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.sim2pi.trainer.nn.MlpShape;
 
-/** One ReLU MLP as DJL arrays (weights {@code [in, out]}), read from and written to the flat {@link MlpShape} layout. */
+/**
+ * One ReLU MLP as DJL arrays (weights {@code [in, out]}), read from and written to the flat
+ * {@link MlpShape} layout; optionally layer-normalized before each hidden ReLU, as
+ * {@link dev.sim2pi.trainer.nn.LayerNorm} (no learned affine).
+ */
 final class DjlMlp {
 
     final MlpShape shape;
     final NDArray[] w;
     final NDArray[] b;
+    private final boolean layerNorm;
 
     DjlMlp(MlpShape shape, NDManager manager, boolean trainable) {
+        this(shape, manager, trainable, false);
+    }
+
+    DjlMlp(MlpShape shape, NDManager manager, boolean trainable, boolean layerNorm) {
         this.shape = shape;
+        this.layerNorm = layerNorm;
         this.w = new NDArray[shape.layers()];
         this.b = new NDArray[shape.layers()];
         for (int l = 0; l < shape.layers(); l++) {
@@ -44,6 +54,11 @@ final class DjlMlp {
             NDArray bl = detached ? b[l].stopGradient() : b[l];
             h = h.matMul(wl).add(bl);
             if (l < w.length - 1) {
+                if (layerNorm) {
+                    NDArray centred = h.sub(h.mean(new int[] {1}, true));
+                    NDArray variance = centred.square().mean(new int[] {1}, true);
+                    h = centred.div(variance.add(dev.sim2pi.trainer.nn.LayerNorm.EPSILON).sqrt());
+                }
                 h = Activation.relu(h);
             }
         }

@@ -77,8 +77,11 @@ public final class DjlSacEngine implements SacEngine {
         this.actor = new DjlMlp(actorShape, manager, true);
         this.actorM = new DjlMlp(actorShape, manager, false);
         this.actorV = new DjlMlp(actorShape, manager, false);
-        this.critics = new DjlMlp[] {new DjlMlp(criticShape, manager, true), new DjlMlp(criticShape, manager, true)};
-        this.targets = new DjlMlp[] {new DjlMlp(criticShape, manager, false), new DjlMlp(criticShape, manager, false)};
+        boolean norm = config.criticLayerNorm();
+        this.critics = new DjlMlp[] {new DjlMlp(criticShape, manager, true, norm),
+                new DjlMlp(criticShape, manager, true, norm)};
+        this.targets = new DjlMlp[] {new DjlMlp(criticShape, manager, false, norm),
+                new DjlMlp(criticShape, manager, false, norm)};
         this.criticM = new DjlMlp[] {new DjlMlp(criticShape, manager, false), new DjlMlp(criticShape, manager, false)};
         this.criticV = new DjlMlp[] {new DjlMlp(criticShape, manager, false), new DjlMlp(criticShape, manager, false)};
         SacState initial = SacState.forConfig(config, obsSize, actSize);
@@ -154,21 +157,28 @@ public final class DjlSacEngine implements SacEngine {
             for (int k = 0; k < 2; k++) {
                 adam(critics[k], criticM[k], criticV[k], criticSteps, criticLr);
             }
-            if (updateActor) {
+            float maskRows = 0;
+            for (int b = 0; b < n; b++) {
+                maskRows += batch.actorMask[b];
+            }
+            if (updateActor && maskRows > 0) {
                 double meanLogp;
+                // Each row's weight in the actor's mean: 0 for states kept from the actor, else 1/rows.
+                NDArray weight = manager.create(java.util.Arrays.copyOf(batch.actorMask, n), new Shape(n, 1))
+                        .div(maskRows);
                 try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                     gc.zeroGradients();
                     NDArray head = actor.forward(obs, false);
                     NDArray[] s = sample(head, rows(batch.noise, n, actSize));
                     NDArray qIn = obs.concat(s[0], 1);
                     NDArray q = critics[0].forward(qIn, true).minimum(critics[1].forward(qIn, true));
-                    NDArray loss = s[1].mul(alpha).sub(q).mean();
+                    NDArray loss = s[1].mul(alpha).sub(q).mul(weight).sum();
                     if (bcWeight > 0) {
                         loss = loss.add(cloneDemonstrations(batch, n, head, act, dataQ, q));
                     }
                     gc.backward(loss);
                     out.actorLoss = loss.getFloat();
-                    meanLogp = s[1].mean().getFloat();
+                    meanLogp = s[1].mul(weight).sum().getFloat();
                 }
                 actorSteps++;
                 adam(actor, actorM, actorV, actorSteps, actorLr);

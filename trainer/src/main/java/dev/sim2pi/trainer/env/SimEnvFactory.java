@@ -8,8 +8,17 @@ import dev.sim2pi.sim.Plants;
 public final class SimEnvFactory implements EnvFactory {
 
     private final Plant plant;
+    private final boolean estimatedReward;
 
     public SimEnvFactory(Plant plant) {
+        this(plant, false);
+    }
+
+    /**
+     * With {@code estimatedReward}, the environments reward on the task's state estimate, as
+     * recorded robot data is rewarded (the task must have an estimator).
+     */
+    public SimEnvFactory(Plant plant, boolean estimatedReward) {
         Layout actions = plant.task().actions();
         for (int i = 0; i < actions.size(); i++) {
             if (!Double.isFinite(actions.get(i).low()) || !Double.isFinite(actions.get(i).high())) {
@@ -18,6 +27,7 @@ public final class SimEnvFactory implements EnvFactory {
             }
         }
         this.plant = plant;
+        this.estimatedReward = estimatedReward;
     }
 
     /** The factory of shipped task {@code taskId}; bad ids fail naming the known ones. */
@@ -36,11 +46,11 @@ public final class SimEnvFactory implements EnvFactory {
 
     @Override
     public TrainingEnv create(int numEnvs) {
-        return new VectorTrainingEnv(plant, numEnvs, true);
+        return new VectorTrainingEnv(plant, numEnvs, true, estimatedReward);
     }
 
     @Override
     public TrainingEnv createNominal(int numEnvs) {
-        return new VectorTrainingEnv(plant, numEnvs, false);
+        return new VectorTrainingEnv(plant, numEnvs, false, estimatedReward);
     }
 }

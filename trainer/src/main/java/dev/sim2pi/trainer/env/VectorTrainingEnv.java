@@ -14,8 +14,14 @@ public final class VectorTrainingEnv implements TrainingEnv {
     private final float[] rewards;
 
     public VectorTrainingEnv(Plant plant, int numEnvs, boolean randomize) {
+        this(plant, numEnvs, randomize, false);
+    }
+
+    /** With {@code estimatedReward}, rewards and ends episodes as the robot would (see {@link EnvOptions}). */
+    public VectorTrainingEnv(Plant plant, int numEnvs, boolean randomize, boolean estimatedReward) {
         // One stepping thread: the learner owns the other core, and small batches step in microseconds.
-        this.env = new VectorEnv(plant, numEnvs, EnvOptions.defaults().withThreads(1).withRandomize(randomize));
+        this.env = new VectorEnv(plant, numEnvs, EnvOptions.defaults().withThreads(1).withRandomize(randomize)
+                .withEstimatedReward(estimatedReward));
         Layout actions = plant.task().actions();
         this.low = actions.lows();
         this.high = actions.highs();

@@ -51,6 +51,8 @@ public final class DatasetTransitions {
     private long idle;
     private long fallen;
     private long malformed;
+    /** Whether the current stretch has given a transition yet (it is then an episode). */
+    private boolean episodeCounted;
 
     private DatasetTransitions(RobotTask task) {
         this.task = task;
@@ -113,7 +115,7 @@ public final class DatasetTransitions {
     private void readRun(List<Frame> run, Intervention intervention) {
         StateEstimator estimator = scoring.newEstimator();
         boolean inEpisode = false;
-        boolean episodeCounted = false;
+        episodeCounted = false;
         boolean previousIntervened = false;
         long lastSequence = -1;
         for (Frame f : run) {
@@ -127,13 +129,17 @@ public final class DatasetTransitions {
                 inEpisode = false;
                 continue;
             }
-            if (intervention.idle(f)) {
-                idle++;
-                inEpisode = false;
-                continue;
-            }
             for (int i = 0; i < sensors.length; i++) {
                 sensors[i] = f.getSensors(i);
+            }
+            if (intervention.idle(f)) {
+                idle++;
+                if (inEpisode && follows && intervention.terminated(f)) {
+                    // The safety layer stopped the robot because it fell: that step ends the episode.
+                    transition(f, estimator, previousIntervened, true);
+                }
+                inEpisode = false;
+                continue;
             }
             if (!inEpisode || !follows) {
                 estimator.reset(sensors, 0, before, 0);
@@ -148,27 +154,39 @@ public final class DatasetTransitions {
                 previousIntervened = intervention.intervened(f);
                 continue;
             }
-            estimator.update(sensors, 0, after, 0);
-            for (int i = 0; i < nextObs.length; i++) {
-                nextObs[i] = f.getObservation(i);
-            }
-            double reward = scoring.reward(before, 0, toDouble(command), 0, after, 0);
-            boolean terminal = scoring.terminated(after, 0);
-            if (!episodeCounted) {
-                episodes++;
-                episodeCounted = true;
-            }
-            out.add(obs, command, reward, nextObs, terminal, previousIntervened, episodes - 1);
-            intervened += previousIntervened ? 1 : 0;
-            System.arraycopy(after, 0, before, 0, before.length);
+            boolean terminal = transition(f, estimator, previousIntervened, false);
             if (terminal) {
-                terminals++;
                 inEpisode = false;
                 continue;
             }
             remember(f);
             previousIntervened = intervention.intervened(f);
         }
+    }
+
+    /**
+     * Adds the transition from the remembered frame into {@code f} (whose readings are in
+     * {@link #sensors}); terminal when the estimate says so or {@code stopped} (the safety layer saw
+     * the fall). Returns whether it was terminal.
+     */
+    private boolean transition(Frame f, StateEstimator estimator, boolean previousIntervened, boolean stopped) {
+        estimator.update(sensors, 0, after, 0);
+        for (int i = 0; i < nextObs.length; i++) {
+            nextObs[i] = f.getObservation(i);
+        }
+        double reward = scoring.reward(before, 0, toDouble(command), 0, after, 0);
+        boolean terminal = stopped || scoring.terminated(after, 0);
+        if (!episodeCounted) {
+            episodes++;
+            episodeCounted = true;
+        }
+        out.add(obs, command, reward, nextObs, terminal, previousIntervened, episodes - 1);
+        intervened += previousIntervened ? 1 : 0;
+        System.arraycopy(after, 0, before, 0, before.length);
+        if (terminal) {
+            terminals++;
+        }
+        return terminal;
     }
 
     /** The frame whose command the next transition applies. */

@@ -25,7 +25,8 @@ public final class Transitions {
     private boolean[] intervened;
     private int[] episodes;
 
-    Transitions(int observationSize, int actionSize) {
+    /** An empty set; {@link DatasetTransitions} fills one from recordings. */
+    public Transitions(int observationSize, int actionSize) {
         this.observationSize = observationSize;
         this.actionSize = actionSize;
         int capacity = 1024;
@@ -38,8 +39,9 @@ public final class Transitions {
         episodes = new int[capacity];
     }
 
-    void add(float[] obs, float[] action, double reward, float[] nextObs, boolean terminal, boolean intervention,
-             int episode) {
+    /** Appends one transition (the command in physical units). */
+    public void add(float[] obs, float[] action, double reward, float[] nextObs, boolean terminal, boolean intervention,
+                    int episode) {
         if (size == rewards.length) {
             int c = 2 * size;
             observations = Arrays.copyOf(observations, c * observationSize);

@@ -35,7 +35,7 @@ public record HeldOutScore(EvaluatedPolicy exported, Evaluator.Result report, lo
     }
 
     /** What {@code provenance.trainerConfig.exportedActor} says. */
-    String exportedActor(Evaluator.Result last) {
+    public String exportedActor(Evaluator.Result last) {
         Evaluator.Result chosen = exported.result();
         String why = chosen == null ? String.format(Locale.ROOT, "the last actor (%d env steps; never evaluated)",
                 exported.envSteps())
@@ -50,7 +50,7 @@ public record HeldOutScore(EvaluatedPolicy exported, Evaluator.Result report, lo
     }
 
     /** {@code provenance.trainerConfig.evaluation}: which robots chose the actor and which scored it. */
-    Map<String, Object> provenance() {
+    public Map<String, Object> provenance() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("evaluationReturns", "mean return of the exported actor over the report robots, then on the nominal robot");
         m.put("selection", robots(selectionEpisodes, selectionSeed,

@@ -16,7 +16,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * a CI console) one plain line every {@link #LOG_INTERVAL_MILLIS}, so logs hold no
  * carriage-return frames.
  */
-final class TrainingProgress {
+public final class TrainingProgress {
 
     /** Set by the {@code ./sim2pi} launcher from {@code [ -t 2 ]}: whether stderr is a terminal. */
     static final String STDERR_TERMINAL_PROPERTY = "sim2pi.stderr.terminal";
@@ -29,8 +29,14 @@ final class TrainingProgress {
     }
 
     static ProgressBar open(String taskName, long maxSteps, long startSteps, PrintStream err, boolean terminal) {
-        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(taskName).setInitialMax(maxSteps)
-                .startsFrom(startSteps, Duration.ZERO).setUnit(" steps", 1).showSpeed()
+        return open(taskName, maxSteps, startSteps, " steps", err, terminal);
+    }
+
+    /** A bar counting {@code unit} (with its leading space, e.g. {@code " updates"}) from {@code start} to {@code max}. */
+    public static ProgressBar open(String taskName, long max, long start, String unit, PrintStream err,
+                                   boolean terminal) {
+        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(taskName).setInitialMax(max)
+                .startsFrom(start, Duration.ZERO).setUnit(unit, 1).showSpeed()
                 .setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(WIDTH);
         if (terminal) {
             return b.setUpdateIntervalMillis(TERMINAL_INTERVAL_MILLIS).setConsumer(new ConsoleProgressBarConsumer(err, WIDTH))
@@ -60,7 +66,7 @@ final class TrainingProgress {
     }
 
     /** The bar's trailing message; the bar puts it right after the speed, so it brings its own separator. */
-    static String evalMessage(double evalReturnMean) {
+    public static String evalMessage(double evalReturnMean) {
         return String.format(Locale.ROOT, " | eval %.1f", evalReturnMean);
     }
 
@@ -68,7 +74,7 @@ final class TrainingProgress {
      * Whether stderr is a terminal: the launcher says so exactly; otherwise the JVM's console
      * (on JDK 22 and later {@code System.console()} exists even when redirected, so ask it).
      */
-    static boolean stderrIsTerminal() {
+    public static boolean stderrIsTerminal() {
         String told = System.getProperty(STDERR_TERMINAL_PROPERTY);
         if (told != null) {
             return Boolean.parseBoolean(told);

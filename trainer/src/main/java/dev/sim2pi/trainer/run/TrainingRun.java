@@ -70,7 +70,8 @@ public final class TrainingRun {
     public TrainingRun(TrainOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
-        this.factory = SimEnvFactory.forTask(options.taskId());
+        this.factory = options.twinParams() == null ? SimEnvFactory.forTask(options.taskId())
+                : new SimEnvFactory(dev.sim2pi.sim.robots.Twins.load(options.taskId(), options.twinParams()));
         SacConfig loaded = SacConfigs.load(options.taskId(), options.configFile());
         this.config = options.maxEnvSteps() == null ? loaded : loaded.withMaxEnvSteps(options.maxEnvSteps());
         this.task = factory.plant().task();
@@ -264,6 +265,7 @@ public final class TrainingRun {
         cfg.put("engine", trainer.engine().name());
         cfg.put("command", "sim2pi train --task " + task.id() + " --seed " + options.seed()
                 + (options.configFile() == null ? "" : " --config " + options.configFile())
+                + (options.twinParams() == null ? "" : " --twin-params " + options.twinParams())
                 + " --max-env-steps " + config.maxEnvSteps()
                 + (resumedAtEnvSteps < 0 ? "" : " --resume (continued from the checkpoint at " + resumedAtEnvSteps
                         + " env steps; episodes restarted there)")
@@ -273,45 +275,8 @@ public final class TrainingRun {
         cfg.put("evaluation", heldOut.provenance());
         Evaluator.Result report = heldOut.report();
         List<Double> returns = List.of(report.mean(), report.nominal());
-        Map<String, Object> ranges = new LinkedHashMap<>();
-        int latencySteps = 0;
-        for (dev.sim2pi.sim.Parameter p : factory.plant().parameters().parameters()) {
-            if (p.name().equals(dev.sim2pi.sim.env.VectorEnv.LATENCY)) {
-                latencySteps = (int) p.nominal();
-            }
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("unit", p.unit());
-            r.put("nominal", p.nominal());
-            r.put("low", p.low());
-            r.put("high", p.high());
-            r.put("distribution", p.distribution().name().toLowerCase(java.util.Locale.ROOT));
-            ranges.put(p.name(), r);
-        }
-        return new Provenance(gitCommit(), cfg, heldOut.exported().envSteps(), returns, options.seed(), ranges,
-                latencySteps);
-    }
-
-    /**
-     * The commit of the sim2pi checkout that made the run: the launcher's {@code sim2pi.home}
-     * (the working directory may be anywhere), with {@code -dirty} when sources differ from it.
-     */
-    private static String gitCommit() {
-        try {
-            java.io.File home = new java.io.File(System.getProperty("sim2pi.home", "."));
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(home).redirectErrorStream(true).start();
-            String s = new String(p.getInputStream().readAllBytes()).trim();
-            if (p.waitFor() == 0 && s.matches("[0-9a-f]{40}")) {
-                Process status = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
-                        .directory(home).redirectErrorStream(true).start();
-                boolean dirty = !new String(status.getInputStream().readAllBytes()).isBlank();
-                return status.waitFor() == 0 && !dirty ? s : s + "-dirty";
-            }
-            return "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
+        dev.sim2pi.sim.ParameterSpace space = factory.plant().parameters();
+        return new Provenance(GitCommit.current(), cfg, heldOut.exported().envSteps(), returns, options.seed(),
+                RandomizationRanges.of(space), RandomizationRanges.latencySteps(space));
     }
 }

@@ -92,8 +92,8 @@ public final class JavaSacEngine implements SacEngine {
         this.actorAdam = new Adam(config.actorLr(), actorShape);
         this.criticAdam = new Adam(config.criticLr(), criticShape, criticShape);
         this.actorNet = new Mlp(actorShape, batch);
-        this.q1 = new Mlp(criticShape, batch);
-        this.q2 = new Mlp(criticShape, batch);
+        this.q1 = new Mlp(criticShape, batch, config.criticLayerNorm());
+        this.q2 = new Mlp(criticShape, batch, config.criticLayerNorm());
         this.maxActRows = maxActRows;
         this.policyNet = new Mlp(actorShape, maxActRows);
         int qWidth = observationSize + actionSize;
@@ -174,46 +174,56 @@ public final class JavaSacEngine implements SacEngine {
     }
 
     private void actorStep(SacBatch batch, int n, float alpha, SacLosses out) {
+        double rows = 0;
+        for (int b = 0; b < n; b++) {
+            rows += batch.actorMask[b];
+        }
+        if (rows == 0) {
+            return; // no state the actor may learn from in this batch
+        }
         float[][] head = actorNet.forward(actor, batch.observations, n);
         SquashedGaussian.sample(head, batch.noise, n, actSize, logStdMin, logStdMax, sampled, logProbs,
                 preTanh, logStds);
         concat(batch.observations, sampled, n);
         float[][] a1 = q1.forward(critics[0], qIn, n);
         float[][] a2 = q2.forward(critics[1], qIn, n);
-        float inv = 1f / n;
+        // Each row's weight in the mean: 1/n when every row counts, 0 for rows kept from the actor.
+        float inv = (float) (1 / rows);
         double actorLoss = 0;
         double logpSum = 0;
         double absQ = 0;
         for (int b = 0; b < n; b++) {
+            float w = inv * batch.actorMask[b];
             boolean first = a1[b][0] <= a2[b][0];
-            d1[b][0] = first ? -inv : 0f;
-            d2[b][0] = first ? 0f : -inv;
+            d1[b][0] = first ? -w : 0f;
+            d2[b][0] = first ? 0f : -w;
             float q = first ? a1[b][0] : a2[b][0];
-            actorLoss += alpha * logProbs[b] - q;
-            logpSum += logProbs[b];
-            absQ += Math.abs(q);
+            actorLoss += w * (alpha * logProbs[b] - q);
+            logpSum += w * logProbs[b];
+            absQ += w * Math.abs(q);
         }
         q1.backward(criticT[0], d1, null, dIn1);
         q2.backward(criticT[1], d2, null, dIn2);
         double stdScale = 0.5 * (logStdMax - logStdMin);
         for (int b = 0; b < n; b++) {
+            float w = inv * batch.actorMask[b];
             for (int j = 0; j < actSize; j++) {
                 float a = sampled[b][j];
                 float dQda = dIn1[b][obsSize + j] + dIn2[b][obsSize + j];
-                float dU = alpha * 2 * a * inv + dQda * (1 - a * a);
+                float dU = alpha * 2 * a * w + dQda * (1 - a * a);
                 dHead[b][j] = dU;
                 double th = Math.tanh(head[b][actSize + j]);
                 double std = Math.exp(logStds[b][j]);
-                dHead[b][actSize + j] = (float) ((-alpha * inv + dU * std * batch.noise[b][j]) * stdScale * (1 - th * th));
+                dHead[b][actSize + j] = (float) ((-alpha * w + dU * std * batch.noise[b][j]) * stdScale * (1 - th * th));
             }
         }
-        double cloningLoss = bcWeight > 0 ? cloneDemonstrations(batch, n, head, a1, a2, (float) (bcWeight * absQ * inv)) : 0;
+        double cloningLoss = bcWeight > 0 ? cloneDemonstrations(batch, n, head, a1, a2, (float) (bcWeight * absQ)) : 0;
         actorGrad.zero();
         actorNet.backward(actorT, dHead, actorGrad, null);
         actorAdam.step(actorArray, actorGradArray);
         actor.transposeInto(actorT);
-        double meanLogp = logpSum / n;
-        out.actorLoss = actorLoss / n + cloningLoss;
+        double meanLogp = logpSum;
+        out.actorLoss = actorLoss + cloningLoss;
         out.entropy = -meanLogp;
         out.alphaLoss = -logAlpha * (meanLogp + targetEntropy);
         if (autoAlpha) {

@@ -14,6 +14,7 @@ public final class ObservationNormalizer {
     private final double[] mean;
     private final double[] m2;
     private long count;
+    private boolean frozen;
     private final float[] meanF;
     private final float[] invStdF;
 
@@ -41,7 +42,7 @@ public final class ObservationNormalizer {
 
     /** Adds {@code rows} observations {@code [rows][size]} to the statistics. */
     public void observe(float[] obs, int rows) {
-        if (!enabled) {
+        if (!enabled || frozen) {
             return;
         }
         for (int r = 0; r < rows; r++) {
@@ -94,6 +95,33 @@ public final class ObservationNormalizer {
             std[i] = 1f / invStdF[i];
         }
         return std;
+    }
+
+    /**
+     * Stops {@link #observe} from changing the scaling: a fine-tuned actor keeps the input scaling
+     * its weights were trained for.
+     */
+    public void freeze() {
+        this.frozen = true;
+    }
+
+    /**
+     * Sets the scaling to exactly {@code mean} and {@code std} (a bundle's frozen normalizer) and
+     * freezes it. The statistics a checkpoint stores are set to match, as if {@code count}
+     * observations had given them.
+     */
+    public void fix(float[] mean, float[] std, long count) {
+        if (!enabled) {
+            throw new IllegalStateException("fixing the scaling of a disabled normalizer");
+        }
+        this.count = count;
+        for (int i = 0; i < size; i++) {
+            this.mean[i] = mean[i];
+            this.m2[i] = Math.max((double) std[i] * std[i] - VARIANCE_FLOOR, 0) * count;
+            meanF[i] = mean[i];
+            invStdF[i] = 1f / std[i];
+        }
+        this.frozen = true;
     }
 
     /** Statistics for a checkpoint: mean then M2 per dimension. */

@@ -79,10 +79,15 @@ public final class ReplayBuffer {
      * observations normalized by {@code normalizer}, and fresh policy noise.
      */
     public void sample(Rng rng, ObservationNormalizer normalizer, SacBatch batch) {
+        sample(rng, normalizer, batch, 0, batch.size);
+    }
+
+    /** As {@link #sample(Rng, ObservationNormalizer, SacBatch)}, for the batch rows {@code [from, to)} only. */
+    public void sample(Rng rng, ObservationNormalizer normalizer, SacBatch batch, int from, int to) {
         if (size == 0) {
             throw new IllegalStateException("sampling an empty replay buffer");
         }
-        for (int b = 0; b < batch.size; b++) {
+        for (int b = from; b < to; b++) {
             int i = rng.index(size);
             normalizer.normalize(observations, i * obsSize, batch.observations[b]);
             normalizer.normalize(nextObservations, i * obsSize, batch.nextObservations[b]);
@@ -90,8 +95,9 @@ public final class ReplayBuffer {
             batch.rewards[b] = rewards[i];
             batch.discounts[b] = discounts[i];
             batch.demonstrated[b] = demonstrated[i];
+            batch.actorMask[b] = 1f;
         }
-        for (int b = 0; b < batch.size; b++) {
+        for (int b = from; b < to; b++) {
             for (int j = 0; j < actSize; j++) {
                 batch.noise[b][j] = (float) rng.gaussian();
                 batch.nextNoise[b][j] = (float) rng.gaussian();

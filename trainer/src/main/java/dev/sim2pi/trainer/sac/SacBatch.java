@@ -22,6 +22,11 @@ public final class SacBatch {
     public final float[] discounts;
     /** 1 where a demonstrating controller chose the action, else 0. */
     public final float[] demonstrated;
+    /**
+     * 1 where the actor (and temperature) may learn from the row's state, 0 where it must not (a
+     * recorded state whose command a safety layer chose); the critics learn from every row.
+     */
+    public final float[] actorMask;
     /** Standard normal noise of the next-state action sample. */
     public final float[][] nextNoise;
     /** Standard normal noise of the current-state action sample. */
@@ -38,6 +43,8 @@ public final class SacBatch {
         this.nextObservations = new float[capacity][observationSize];
         this.discounts = new float[capacity];
         this.demonstrated = new float[capacity];
+        this.actorMask = new float[capacity];
+        java.util.Arrays.fill(actorMask, 1f);
         this.nextNoise = new float[capacity][actionSize];
         this.noise = new float[capacity][actionSize];
         this.size = capacity;

@@ -50,6 +50,9 @@ import java.util.Arrays;
  *                               demonstrated one, scaled by the batch's mean |Q| so the weight does
  *                               not depend on the reward scale; 0 = off. It fades by itself once the
  *                               policy is valued above the demonstrator
+ * @param criticLayerNorm        whether the critics' hidden layers are layer-normalized before their
+ *                               ReLU (as in RLPD, Ball et al. 2023: it bounds how far Q-values can
+ *                               extrapolate off the data); {@code offline fine-tuning} turns it on
  */
 public record SacConfig(
         String task,
@@ -84,7 +87,8 @@ public record SacConfig(
         long demonstrationSteps,
         double demonstrationFraction,
         double demonstrationNoise,
-        double demonstrationBcWeight) {
+        double demonstrationBcWeight,
+        boolean criticLayerNorm) {
 
     /** The target entropy in force for {@code actionSize} actions. */
     public double targetEntropyFor(int actionSize) {
@@ -98,7 +102,7 @@ public record SacConfig(
                 criticLr, alphaLr, initialAlpha, autoAlpha, targetEntropy, logStdMin, logStdMax,
                 normalizeObservations, evalInterval, evalEpisodes, solvedThreshold, checkpointInterval,
                 engine, randomActionHold, demonstrationSteps, demonstrationFraction,
-                demonstrationNoise, demonstrationBcWeight);
+                demonstrationNoise, demonstrationBcWeight, criticLayerNorm);
     }
 
     /** This configuration with another engine. */
@@ -108,7 +112,7 @@ public record SacConfig(
                 criticLr, alphaLr, initialAlpha, autoAlpha, targetEntropy, logStdMin, logStdMax,
                 normalizeObservations, evalInterval, evalEpisodes, solvedThreshold, checkpointInterval,
                 engineName, randomActionHold, demonstrationSteps, demonstrationFraction,
-                demonstrationNoise, demonstrationBcWeight);
+                demonstrationNoise, demonstrationBcWeight, criticLayerNorm);
     }
 
     @Override
@@ -136,6 +140,8 @@ public record SacConfig(
                 + ", checkpointInterval=" + checkpointInterval + ", engine=" + engine
                 + ", randomActionHold=" + randomActionHold + ", demonstrationSteps=" + demonstrationSteps
                 + ", demonstrationFraction=" + demonstrationFraction + ", demonstrationNoise=" + demonstrationNoise
-                + ", demonstrationBcWeight=" + demonstrationBcWeight + "]";
+                + ", demonstrationBcWeight=" + demonstrationBcWeight
+                // Only when on, so runs made before the setting existed keep their identity (resume).
+                + (criticLayerNorm ? ", criticLayerNorm=true" : "") + "]";
     }
 }

@@ -78,6 +78,29 @@ public final class SacConfigs {
         return config;
     }
 
+    /**
+     * {@code base} with some fields replaced ({@code snake_case} names as in the JSON files), validated
+     * like a loaded file; {@code source} names the overrides in refusals.
+     */
+    public static SacConfig with(SacConfig base, Map<String, Object> overrides, String source) {
+        ObjectNode tree = JSON.valueToTree(base);
+        for (Map.Entry<String, Object> e : overrides.entrySet()) {
+            if (!tree.has(e.getKey())) {
+                throw new InputException("config " + source + ": unknown field '" + e.getKey() + "'; expected one of "
+                        + fieldNames(tree));
+            }
+            tree.set(e.getKey(), JSON.valueToTree(e.getValue()));
+        }
+        SacConfig config;
+        try {
+            config = JSON.treeToValue(tree, SacConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputException("config " + source + ": " + e.getOriginalMessage());
+        }
+        validate(config, source);
+        return config;
+    }
+
     private static ObjectNode defaultTree(String taskId) {
         try (InputStream in = SacConfigs.class.getResourceAsStream(resource(taskId))) {
             if (in == null) {

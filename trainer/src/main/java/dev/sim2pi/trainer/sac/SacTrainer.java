@@ -47,6 +47,9 @@ public final class SacTrainer {
     private double updateCredit;
     private long episodes;
     private double lastEpisodeReturn = Double.NaN;
+    private BatchSampler sampler;
+    private long actorFrozenUntil;
+    private boolean policyFromStart;
 
     public SacTrainer(SacConfig config, TrainingEnv env, SacEngine engine, long seed) {
         this.config = config;
@@ -60,6 +63,7 @@ public final class SacTrainer {
         this.nStep = new NStepAccumulator(config.nStep(), envs, obsSize, actSize, config.gamma());
         this.rng = new Rng(seed);
         this.batch = new SacBatch(config.batchSize(), obsSize, actSize);
+        this.sampler = replay::sample;
         this.low = env.actionLow().clone();
         this.high = env.actionHigh().clone();
         this.actingObs = new float[envs * obsSize];
@@ -89,7 +93,7 @@ public final class SacTrainer {
     public void iterate() {
         System.arraycopy(env.observations(), 0, actingObs, 0, actingObs.length);
         normalizer.observe(actingObs, envs);
-        if (envSteps < config.learningStarts()) {
+        if (envSteps < config.learningStarts() && !policyFromStart) {
             if ((envSteps / envs) % config.randomActionHold() == 0) {
                 for (int e = 0; e < envs; e++) {
                     for (int j = 0; j < actSize; j++) {
@@ -173,9 +177,37 @@ public final class SacTrainer {
 
     /** One gradient update on a fresh minibatch. */
     public void learn() {
-        replay.sample(rng, normalizer, batch);
-        engine.update(batch, updates % config.actorInterval() == 0, updates % config.targetInterval() == 0, losses);
+        sampler.sample(rng, normalizer, batch);
+        boolean actor = updates >= actorFrozenUntil && updates % config.actorInterval() == 0;
+        engine.update(batch, actor, updates % config.targetInterval() == 0, losses);
         updates++;
+    }
+
+    /** Draws minibatches from {@code source} instead of uniformly from this trainer's replay buffer. */
+    public void setBatchSampler(BatchSampler source) {
+        this.sampler = source;
+    }
+
+    /**
+     * Leaves the actor and the temperature as they are for the first {@code count} updates, so
+     * critics that start fresh under a trained actor learn its values before it follows them.
+     */
+    public void freezeActorForUpdates(long count) {
+        this.actorFrozenUntil = count;
+    }
+
+    /** Whether the actor is still frozen ({@link #freezeActorForUpdates}). */
+    public boolean actorFrozen() {
+        return updates < actorFrozenUntil;
+    }
+
+    /**
+     * Collects with the policy from the first step instead of uniform random actions until
+     * {@code learning_starts} (which then only delays learning): for a run that starts from a
+     * trained actor.
+     */
+    public void actWithPolicyFromStart() {
+        this.policyFromStart = true;
     }
 
     /** A frozen copy of the current deterministic policy (allocates; call between iterations). */

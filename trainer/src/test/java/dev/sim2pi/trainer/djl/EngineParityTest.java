@@ -33,7 +33,18 @@ class EngineParityTest {
                 + "\"critic_hidden\": [32, 24], \"initial_alpha\": 0.3, \"demonstration_bc_weight\": 2.0"));
     }
 
+    @Test
+    void bothEnginesLayerNormTheCriticsAndMaskTheActorAlike() {
+        assertSameUpdates(TestConfigs.pendulum("\"batch_size\": 64, \"learning_starts\": 64, \"actor_hidden\": [32, 24], "
+                + "\"critic_hidden\": [32, 24], \"initial_alpha\": 0.3, \"critic_layer_norm\": true"), true);
+    }
+
     private static void assertSameUpdates(SacConfig c) {
+        assertSameUpdates(c, false);
+    }
+
+    /** With {@code mask}, every third row is kept from the actor (a recorded state under a safety intervention). */
+    private static void assertSameUpdates(SacConfig c, boolean mask) {
         int obs = 3;
         int act = 2;
         SacState start = SacState.forConfig(c, obs, act);
@@ -48,6 +59,9 @@ class EngineParityTest {
                 SacBatch batch = TestConfigs.randomBatch(64, obs, act, 100 + step);
                 for (int r = 0; r < 64; r += 2) {
                     batch.demonstrated[r] = 1f;
+                }
+                for (int r = 0; mask && r < 64; r += 3) {
+                    batch.actorMask[r] = 0f;
                 }
                 java.update(batch, true, true, lj);
                 djl.update(batch, true, true, ld);

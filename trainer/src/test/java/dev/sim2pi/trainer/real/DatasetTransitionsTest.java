@@ -151,6 +151,26 @@ class DatasetTransitionsTest {
     }
 
     @Test
+    void aStopForAFallTheSafetyLayerSawEndsTheEpisodeThere() throws Exception {
+        List<Frame> frames = new ArrayList<>(upright.frames);
+        // Frame 120: the controller's tilt check tripped (termination) and it stopped driving (running clear).
+        int termination = 1 << TwinRecording.FLAGS.indexOf("termination");
+        for (int k = 120; k < 140; k++) {
+            frames.set(k, frames.get(k).toBuilder().setSafetyFlags(termination).build());
+        }
+        DatasetTransitions.Result r = read(frames);
+        Transitions t = r.transitions();
+        assertTrue(t.terminal(119), "the step into the stop ends the episode: " + r.report().summary());
+        for (int k = 0; k < 119; k++) {
+            assertFalse(t.terminal(k), "transition " + k);
+        }
+        assertEquals(1, r.report().terminals());
+        assertEquals(20, r.report().idleFrames());
+        // 120 transitions up to the stop, then the robot driven again from frame 140 to 299.
+        assertEquals(120 + 159, t.size(), r.report().summary());
+    }
+
+    @Test
     void aDatasetOfAnotherTaskOrLayoutIsRefusedNamingIt() throws Exception {
         Path other = root.resolve("bot").resolve("cart");
         TwinRecording.write(other, FrameLayout.of(new CartPoleTask(), List.of(), List.of()), upright.frames.subList(0, 5));
